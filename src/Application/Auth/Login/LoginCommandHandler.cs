@@ -1,0 +1,83 @@
+using FullAuth.Application.Common.Interfaces;
+using FullAuth.Application.Common.Models;
+using FullAuth.Application.Common.Options;
+using FullAuth.Application.Common.Results;
+using FullAuth.Application.Common.Security;
+using FullAuth.Application.Common.Sessions;
+using FullAuth.Domain.Sessions;
+using FullAuth.Domain.Users;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Mediator;
+
+namespace FullAuth.Application.Auth.Login;
+
+/// <summary>
+/// Order (API.md): rate limit (behaviour) → lockout → password → active → verified → sign-in policy.
+/// Every credential failure is the same 401 and costs one hash.
+/// </summary>
+public sealed class LoginCommandHandler(
+    IUserRepository users,
+    IUnitOfWork unitOfWork,
+    IPasswordHasher hasher,
+    ILockoutStore lockout,
+    ISessionIssuer sessions,
+    IOptions<LockoutOptions> lockoutOptions,
+    IOptions<RegistrationOptions> registrationOptions,
+    TimeProvider time,
+    ILoggerFactory loggerFactory) : ICommandHandler<LoginCommand, Result<SignInResult>>
+{
+    private readonly ILogger _logger = loggerFactory.CreateLogger("FullAuth.Login");
+    private readonly ILogger _lockoutLogger = loggerFactory.CreateLogger("FullAuth.Lockout");
+
+    public async ValueTask<Result<SignInResult>> Handle(LoginCommand command, CancellationToken cancellationToken)
+    {
+        var email = EmailAddress.Normalize(command.Email!);
+        var masked = OpaqueToken.MaskEmail(email);
+
+        if (await lockout.IsLockedAsync(email, cancellationToken))
+        {
+            await hasher.VerifyAsync(command.Password!, null, cancellationToken);
+            _logger.LogWarning("Login refused for {Email}: locked out", masked);
+            return Error.InvalidCredentials;
+        }
+
+        var user = await users.FindByEmailAsync(email, cancellationToken);
+        var verification = await hasher.VerifyAsync(command.Password!, user?.PasswordHash, cancellationToken);
+        if (user is null || verification == PasswordVerification.Failed)
+        {
+            var settings = lockoutOptions.Value;
+            var lockedNow = await lockout.RecordFailureAsync(email, settings.MaxFailedAttempts, settings.Duration, cancellationToken);
+            _logger.LogWarning("Login failed for {Email}: {Reason}", masked, user is null ? "unknown_email" : "wrong_password");
+            if (lockedNow)
+            {
+                _lockoutLogger.LogWarning("{Email} locked out for {Duration} after {Attempts} failures", masked, settings.Duration, settings.MaxFailedAttempts);
+            }
+
+            return Error.InvalidCredentials;
+        }
+
+        if (!user.IsActive)
+        {
+            _logger.LogWarning("Login refused for user {UserId}: inactive", user.Id);
+            return Error.InvalidCredentials;
+        }
+
+        await lockout.ResetAsync(email, cancellationToken);
+
+        if (verification == PasswordVerification.SuccessRehashNeeded)
+        {
+            user.SetPasswordHash(await hasher.HashAsync(command.Password!, cancellationToken), time.GetUtcNow());
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+            _logger.LogInformation("Password hash of user {UserId} upgraded", user.Id);
+        }
+
+        if (registrationOptions.Value.RequireVerifiedEmail && !user.EmailVerified)
+        {
+            _logger.LogInformation("Login refused for user {UserId}: email not verified", user.Id);
+            return Error.EmailNotVerified;
+        }
+
+        return await sessions.SignInAsync(user, [AuthMethods.Password], command.RememberMe, command.Client, cancellationToken);
+    }
+}

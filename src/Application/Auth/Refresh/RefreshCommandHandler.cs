@@ -1,0 +1,79 @@
+using FullAuth.Application.Common.Events;
+using FullAuth.Application.Common.Interfaces;
+using FullAuth.Application.Common.Models;
+using FullAuth.Application.Common.Results;
+using FullAuth.Application.Common.Security;
+using FullAuth.Application.Common.Sessions;
+using FullAuth.Domain.Sessions;
+using Mediator;
+using Microsoft.Extensions.Logging;
+
+namespace FullAuth.Application.Auth.Refresh;
+
+/// <summary>
+/// Rotates a refresh token. The presented token is marked used atomically, so of concurrent refreshes
+/// exactly one wins; a token that was already used (or loses that race) is a replay and revokes the
+/// whole session, including its outstanding access tokens.
+/// </summary>
+public sealed class RefreshCommandHandler(
+    IRefreshTokenRepository refreshTokens,
+    IUserRepository users,
+    IUnitOfWork unitOfWork,
+    ISessionIssuer sessions,
+    ISessionRevoker revoker,
+    IPublisher publisher,
+    TimeProvider time,
+    ILoggerFactory loggerFactory) : ICommandHandler<RefreshCommand, Result<SessionTokens>>
+{
+    private readonly ILogger _logger = loggerFactory.CreateLogger("FullAuth.Tokens");
+
+    public async ValueTask<Result<SessionTokens>> Handle(RefreshCommand command, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var token = await refreshTokens.FindByHashAsync(OpaqueToken.Digest(command.RefreshToken!), cancellationToken);
+        if (token is null)
+        {
+            _logger.LogInformation("Refresh refused: unknown token");
+            return Error.InvalidCredentials;
+        }
+
+        if (token.RevokedAt is not null || token.ExpiresAt <= now)
+        {
+            _logger.LogInformation("Refresh refused for session {SessionId}: revoked or expired", token.FamilyId);
+            return Error.InvalidCredentials;
+        }
+
+        if (token.UsedAt is not null || !await refreshTokens.TryMarkUsedAsync(token.Id, now, cancellationToken))
+        {
+            return await ReuseDetectedAsync(token, command.Client, now, cancellationToken);
+        }
+
+        var user = await users.FindByIdAsync(token.UserId, cancellationToken);
+        if (user is null || !user.IsActive)
+        {
+            _logger.LogWarning("Refresh refused for session {SessionId}: user missing or inactive", token.FamilyId);
+            await revoker.RevokeAsync(token.UserId, token.FamilyId, "user_inactive", cancellationToken);
+            return Error.InvalidCredentials;
+        }
+
+        var newToken = OpaqueToken.Create();
+        var successor = token.Successor(OpaqueToken.Digest(newToken), now, command.Client.IpAddress, command.Client.UserAgent);
+        refreshTokens.Add(successor);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+
+        var (accessToken, expiresIn) = await sessions.IssueAccessTokenAsync(user, successor, cancellationToken);
+        return new SessionTokens(accessToken, newToken, expiresIn, successor.FamilyId, successor.ExpiresAt, successor.RememberMe);
+    }
+
+    private async Task<Result<SessionTokens>> ReuseDetectedAsync(RefreshToken token, ClientInfo client, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        _logger.LogError(
+            "Refresh token reuse detected for user {UserId}, session {SessionId} from {IpAddress}: session revoked",
+            token.UserId,
+            token.FamilyId,
+            client.IpAddress);
+        await revoker.RevokeAsync(token.UserId, token.FamilyId, "refresh_token_reuse", cancellationToken);
+        await publisher.Publish(new RefreshTokenReuseDetected(token.UserId, token.FamilyId, client.IpAddress, now), cancellationToken);
+        return Error.InvalidCredentials;
+    }
+}

@@ -1,0 +1,20 @@
+using FullAuth.Domain.Sessions;
+
+namespace FullAuth.Application.Common.Interfaces;
+
+/// <summary>Refresh tokens; a family is a session. The atomic members write at once, outside the unit of work.</summary>
+public interface IRefreshTokenRepository
+{
+    Task<RefreshToken?> FindByHashAsync(string tokenHash, CancellationToken cancellationToken);
+
+    void Add(RefreshToken token);
+
+    /// <summary>Marks the token used if, and only if, nobody did before: exactly one concurrent caller gets true.</summary>
+    Task<bool> TryMarkUsedAsync(string tokenId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Revokes every token of the family; returns how many were still unrevoked.</summary>
+    Task<int> RevokeFamilyAsync(string familyId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The user's live sessions: for each, its current (unused, unrevoked, unexpired) token.</summary>
+    Task<IReadOnlyList<RefreshToken>> ListActiveSessionsAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken);
+}

@@ -1,0 +1,101 @@
+using FullAuth.Application.Common.Events;
+using FullAuth.Application.Common.Interfaces;
+using FullAuth.Application.Common.Models;
+using FullAuth.Application.Common.Options;
+using FullAuth.Application.Common.Results;
+using FullAuth.Application.Common.Security;
+using FullAuth.Domain.Sessions;
+using FullAuth.Domain.Users;
+using Mediator;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FullAuth.Application.Common.Sessions;
+
+public sealed class SessionIssuer(
+    IEnumerable<ISignInPolicy> policies,
+    IEnumerable<IClaimsEnricher> enrichers,
+    IRefreshTokenRepository refreshTokens,
+    IUnitOfWork unitOfWork,
+    IAccessTokenIssuer accessTokens,
+    ISessionRevoker revoker,
+    IPublisher publisher,
+    IOptions<JwtOptions> jwtOptions,
+    IOptions<SessionOptions> sessionOptions,
+    TimeProvider time,
+    ILoggerFactory loggerFactory) : ISessionIssuer
+{
+    private static readonly HashSet<string> ReservedClaims =
+        ["iss", "aud", "sub", "jti", "sid", "iat", "nbf", "exp", "auth_time", "amr", "email", "email_verified", "roles", "typ"];
+
+    private readonly ILogger _logger = loggerFactory.CreateLogger("FullAuth.Login");
+
+    public async Task<Result<SignInResult>> SignInAsync(User user, IReadOnlyList<string> amr, bool rememberMe, ClientInfo client, CancellationToken cancellationToken)
+    {
+        var context = new SignInContext(user, amr, client.IpAddress, client.UserAgent);
+        foreach (var policy in policies)
+        {
+            if (!await policy.AllowSignInAsync(context, cancellationToken))
+            {
+                _logger.LogWarning("Sign-in of user {UserId} vetoed by {Policy}", user.Id, policy.GetType().Name);
+                return Error.SignInNotAllowed;
+            }
+        }
+
+        var now = time.GetUtcNow();
+        var jwt = jwtOptions.Value;
+        var lifetime = rememberMe ? jwt.RememberMeLifetime : jwt.RefreshTokenLifetime;
+        var refreshToken = OpaqueToken.Create();
+        var session = RefreshToken.StartSession(
+            user.Id,
+            OpaqueToken.Digest(refreshToken),
+            now,
+            new SessionInfo(now, now + lifetime, now, string.Join(' ', amr), rememberMe, client.IpAddress, client.UserAgent));
+
+        await PruneSessionsAsync(user.Id, now, cancellationToken);
+        refreshTokens.Add(session);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+
+        var (accessToken, expiresIn) = await IssueAccessTokenAsync(user, session, cancellationToken);
+        _logger.LogInformation("User {UserId} signed in with {Amr}; session {SessionId}", user.Id, session.Amr, session.FamilyId);
+        await publisher.Publish(new UserSignedIn(user.Id, session.FamilyId, amr, client.IpAddress, client.UserAgent, now), cancellationToken);
+
+        return new SignInResult(
+            new SessionTokens(accessToken, refreshToken, expiresIn, session.FamilyId, session.ExpiresAt, rememberMe),
+            UserResponse.From(user));
+    }
+
+    public async Task<(string Token, int ExpiresIn)> IssueAccessTokenAsync(User user, RefreshToken session, CancellationToken cancellationToken)
+    {
+        var custom = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var enricher in enrichers)
+        {
+            await enricher.EnrichAsync(user, custom, cancellationToken);
+        }
+
+        foreach (var reserved in ReservedClaims)
+        {
+            custom.Remove(reserved);
+        }
+
+        var issued = accessTokens.Issue(new AccessTokenRequest(user, session.FamilyId, session.AuthTime, session.AmrValues, custom));
+        var expiresIn = (int)Math.Round((issued.ExpiresAt - time.GetUtcNow()).TotalSeconds);
+        return (issued.Token, expiresIn);
+    }
+
+    /// <summary>Keeps at most <c>Sessions:MaxPerUser</c> sessions including the one being started: the oldest go first.</summary>
+    private async Task PruneSessionsAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var max = sessionOptions.Value.MaxPerUser;
+        var active = await refreshTokens.ListActiveSessionsAsync(userId, now, cancellationToken);
+        if (active.Count < max)
+        {
+            return;
+        }
+
+        foreach (var old in active.OrderBy(s => s.SessionCreatedAt).Take(active.Count - max + 1))
+        {
+            await revoker.RevokeAsync(userId, old.FamilyId, "session_limit", cancellationToken);
+        }
+    }
+}

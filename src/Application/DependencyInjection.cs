@@ -1,0 +1,22 @@
+using FluentValidation;
+using FullAuth.Application.Common.Behaviours;
+using FullAuth.Application.Common.Sessions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace FullAuth.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>Application services and validators. The Api adds Mediator (source-generated) with the behaviours.</summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+        services.AddScoped<RateLimitState>();
+        services.AddScoped<ISessionIssuer, SessionIssuer>();
+        services.AddScoped<ISessionRevoker, SessionRevoker>();
+        services.AddScoped<IReauthentication, Reauthentication>();
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+}

@@ -1,0 +1,94 @@
+namespace FullAuth.Domain.Users;
+
+using FullAuth.Domain.Common;
+
+/// <summary>An account. Email is stored lower-cased and trimmed; compare with <see cref="EmailAddress.Normalize"/>.</summary>
+public sealed class User
+{
+    private readonly List<UserRole> _roles = [];
+
+    private User()
+    {
+    }
+
+    public User(string id, string email, string? name, DateTimeOffset createdAt)
+    {
+        Id = id;
+        Email = EmailAddress.Normalize(email);
+        Name = name;
+        CreatedAt = createdAt;
+        UpdatedAt = createdAt;
+        IsActive = true;
+    }
+
+    public string Id { get; private set; } = string.Empty;
+    public string Email { get; private set; } = string.Empty;
+    public string? Name { get; private set; }
+    public string? Image { get; private set; }
+    public bool EmailVerified { get; private set; }
+    public bool IsActive { get; private set; }
+    public string? PasswordHash { get; private set; }
+    public bool MfaEnabled { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Changes whenever credentials change; used for optimistic concurrency.</summary>
+    public long Version { get; private set; }
+
+    public IReadOnlyCollection<UserRole> Roles => _roles;
+
+    public bool HasPassword => PasswordHash is not null;
+
+    public IReadOnlyList<string> RoleNames => _roles.Select(r => r.RoleName).Order(StringComparer.Ordinal).ToList();
+
+    public void SetPasswordHash(string hash, DateTimeOffset now)
+    {
+        PasswordHash = hash;
+        Touch(now);
+    }
+
+    public void UpdateProfile(Optional<string?> name, Optional<string?> image, DateTimeOffset now)
+    {
+        if (name.HasValue)
+        {
+            Name = name.Value;
+        }
+
+        if (image.HasValue)
+        {
+            Image = image.Value;
+        }
+
+        Touch(now);
+    }
+
+    public void MarkEmailVerified(DateTimeOffset now)
+    {
+        EmailVerified = true;
+        Touch(now);
+    }
+
+    public void SetActive(bool active, DateTimeOffset now)
+    {
+        IsActive = active;
+        Touch(now);
+    }
+
+    public bool HasRole(string roleName) => _roles.Any(r => r.RoleName == roleName);
+
+    public void AddRole(string roleName, DateTimeOffset now)
+    {
+        if (!HasRole(roleName))
+        {
+            _roles.Add(new UserRole(Id, roleName, now));
+        }
+    }
+
+    public void RemoveRole(string roleName) => _roles.RemoveAll(r => r.RoleName == roleName);
+
+    private void Touch(DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        Version++;
+    }
+}

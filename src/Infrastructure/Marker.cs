@@ -1,0 +1,1 @@
+namespace FullAuth.Infrastructure; public static class Marker {}
