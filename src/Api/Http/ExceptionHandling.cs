@@ -1,0 +1,45 @@
+using System.Globalization;
+using FullAuth.Application.Common.Results;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace FullAuth.Api.Http;
+
+/// <summary>
+/// Turns exceptions into problem details: outages into 503 with <c>Retry-After</c>, malformed HTTP into
+/// 400, everything else into a bare 500 <c>internal_error</c> (the exception is logged, never returned).
+/// </summary>
+public sealed class ExceptionToProblemHandler(ILoggerFactory loggerFactory) : IExceptionHandler
+{
+    private readonly ILogger _logger = loggerFactory.CreateLogger("FullAuth.Errors");
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        Error error;
+        switch (exception)
+        {
+            case ServiceUnavailableException unavailable:
+                _logger.LogWarning("{Code}: {Message}", unavailable.Code, unavailable.Message);
+                error = new Error(unavailable.Code, RetryAfter: unavailable.RetryAfter);
+                break;
+            case BadHttpRequestException bad:
+                _logger.LogInformation("Malformed request: {Status}", bad.StatusCode.ToString(CultureInfo.InvariantCulture));
+                error = Error.Validation("body", "The request could not be read.");
+                break;
+            case OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested:
+                return true;
+            default:
+                _logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+                error = new Error(ErrorCodes.InternalError);
+                break;
+        }
+
+        if (httpContext.Response.HasStarted)
+        {
+            return true;
+        }
+
+        httpContext.Response.Clear();
+        await ProblemWriter.WriteAsync(httpContext, error);
+        return true;
+    }
+}

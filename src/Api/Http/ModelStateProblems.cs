@@ -1,0 +1,55 @@
+using FullAuth.Application.Common.Results;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace FullAuth.Api.Http;
+
+/// <summary>
+/// Binding failures (malformed JSON, wrong types, missing body) become 400 <c>validation_failed</c>
+/// naming the field. Messages are ours: the framework's would leak .NET type names.
+/// </summary>
+public static class ModelStateProblems
+{
+    public static IActionResult Create(ActionContext context) => new ProblemResult(Error.Validation(ToFields(context.ModelState)));
+
+    public static Dictionary<string, string[]> ToFields(ModelStateDictionary modelState)
+    {
+        var fields = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (key, entry) in modelState)
+        {
+            if (entry.Errors.Count == 0)
+            {
+                continue;
+            }
+
+            var field = FieldName(key);
+            fields[field] = [field == "body" ? "The request body must be a JSON object." : "The value is not valid."];
+        }
+
+        // MVC also reports the whole parameter as invalid when one member is; the member is what matters.
+        if (fields.Count > 1)
+        {
+            fields.Remove("body");
+        }
+
+        if (fields.Count == 0)
+        {
+            fields["body"] = ["The request body must be a JSON object."];
+        }
+
+        return fields;
+    }
+
+    /// <summary>"$.new_password" → "new_password"; "$", "" or a parameter name → "body".</summary>
+    public static string FieldName(string key)
+    {
+        if (key.StartsWith("$.", StringComparison.Ordinal))
+        {
+            var path = key[2..];
+            var bracket = path.IndexOf('[', StringComparison.Ordinal);
+            return bracket > 0 ? path[..bracket] : path;
+        }
+
+        return "body";
+    }
+}

@@ -1,0 +1,109 @@
+using System.Security.Cryptography;
+using FullAuth.Application.Common.Interfaces;
+using FullAuth.Application.Common.Options;
+using FullAuth.Infrastructure.Options;
+using FullAuth.Infrastructure.Persistence;
+using FullAuth.Infrastructure.Persistence.Repositories;
+using FullAuth.Infrastructure.Security;
+using FullAuth.Infrastructure.Stores;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace FullAuth.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>Set when Development started without a SecretKey and one was generated (tokens die on restart).</summary>
+    public static bool SecretKeyGenerated { get; private set; }
+
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        AddOptions(services, environment);
+        AddPersistence(services, configuration);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IPasswordPolicy, PasswordPolicy>();
+        services.AddSingleton<IPasswordHasher, PasswordHasher>();
+        services.AddSingleton(sp => SigningKeyRing.Create(
+            sp.GetRequiredService<IOptions<FullAuthOptions>>().Value.SecretKey,
+            sp.GetRequiredService<IOptions<JwtOptions>>().Value));
+        services.AddSingleton<IJwksProvider>(sp => sp.GetRequiredService<SigningKeyRing>());
+        services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
+        services.AddSingleton<IAccessTokenValidator, JwtAccessTokenValidator>();
+
+        services.AddSingleton<ITokenBlacklist, InMemoryTokenBlacklist>();
+        services.AddSingleton<IRateLimiter, InMemoryRateLimiter>();
+        services.AddSingleton<ILockoutStore, InMemoryLockoutStore>();
+
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+        return services;
+    }
+
+    private static void AddOptions(IServiceCollection services, IHostEnvironment environment)
+    {
+        services.AddOptions<FullAuthOptions>().BindConfiguration(FullAuthOptions.SectionName).ValidateOnStart();
+        services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.SectionName).ValidateOnStart();
+        services.AddOptions<PasswordOptions>().BindConfiguration(PasswordOptions.SectionName).ValidateOnStart();
+        services.AddOptions<LockoutOptions>().BindConfiguration(LockoutOptions.SectionName).ValidateOnStart();
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateOnStart();
+        services.AddOptions<RegistrationOptions>().BindConfiguration(RegistrationOptions.SectionName).ValidateOnStart();
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName).ValidateOnStart();
+        services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.SectionName).ValidateOnStart();
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateOnStart();
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateOnStart();
+        services.AddOptions<StoresOptions>().BindConfiguration(StoresOptions.SectionName).ValidateOnStart();
+
+        services.AddSingleton<IValidateOptions<FullAuthOptions>, FullAuthOptionsValidator>();
+        services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
+        services.AddSingleton<IValidateOptions<PasswordOptions>, PasswordOptionsValidator>();
+        services.AddSingleton<IValidateOptions<LockoutOptions>, LimitsOptionsValidator>();
+        services.AddSingleton<IValidateOptions<RateLimitOptions>, LimitsOptionsValidator>();
+        services.AddSingleton<IValidateOptions<SessionOptions>, LimitsOptionsValidator>();
+        services.AddSingleton<IValidateOptions<SecurityOptions>, LimitsOptionsValidator>();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, LimitsOptionsValidator>();
+
+        if (environment.IsDevelopment())
+        {
+            var generated = Convert.ToBase64String(RandomNumberGenerator.GetBytes(64));
+            services.PostConfigure<FullAuthOptions>(o =>
+            {
+                if (string.IsNullOrEmpty(o.SecretKey))
+                {
+                    o.SecretKey = generated;
+                    SecretKeyGenerated = true;
+                }
+            });
+        }
+    }
+
+    private static void AddPersistence(IServiceCollection services, IConfiguration configuration)
+    {
+        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = database.ConnectionString;
+        switch (database.Provider)
+        {
+            case "SqlServer":
+                services.AddDbContextPool<SqlServerAppDbContext>(o => o.UseSqlServer(connectionString));
+                services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqlServerAppDbContext>());
+                break;
+            case "PostgreSql":
+                services.AddDbContextPool<PostgreSqlAppDbContext>(o => o.UseNpgsql(connectionString));
+                services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgreSqlAppDbContext>());
+                break;
+            default:
+                // An unknown provider fails options validation at startup; register SQLite so the container builds.
+                services.AddDbContextPool<SqliteAppDbContext>(o => o.UseSqlite(connectionString));
+                services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
+                break;
+        }
+
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<IUserRepository, UserRepository>();
+        services.AddScoped<IRoleRepository, RoleRepository>();
+        services.AddScoped<IRefreshTokenRepository, RefreshTokenRepository>();
+    }
+}

@@ -1,1 +1,0 @@
-namespace FullAuth.Infrastructure; public static class Marker {}

@@ -1,0 +1,57 @@
+using FullAuth.Domain.Roles;
+using FullAuth.Infrastructure.Options;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FullAuth.Infrastructure.Persistence;
+
+/// <summary>Applies migrations (when <c>Database:AutoMigrate</c>) and seeds the built-in <c>admin</c> role.</summary>
+public static class DatabaseInitializer
+{
+    public static async Task InitializeAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var options = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("FullAuth.Database");
+        var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+
+        if (options.AutoMigrate)
+        {
+            await MigrateAsync(db, logger, cancellationToken);
+        }
+
+        if (!await db.Roles.AnyAsync(r => r.Name == Role.Admin, cancellationToken))
+        {
+            db.Roles.Add(new Role(Role.Admin, "Built-in administrators: every permission.", [Role.Wildcard], time.GetUtcNow()));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Another instance seeded it first.
+            }
+        }
+    }
+
+    public static async Task MigrateAsync(AppDbContext db, ILogger logger, CancellationToken cancellationToken)
+    {
+        if (db is SqliteAppDbContext)
+        {
+            // WAL lets readers proceed during writes; the setting persists in the database file.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await db.Database.CloseConnectionAsync();
+        }
+
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            logger.LogInformation("Applying {Count} migrations: {Migrations}", pending.Count, string.Join(", ", pending));
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using FullAuth.Application.Common.Interfaces;
+using FullAuth.Application.Common.Options;
+using FullAuth.Application.Common.Results;
+using Microsoft.Extensions.Options;
+
+namespace FullAuth.Infrastructure.Security;
+
+/// <summary>
+/// Hashes with the configured algorithm and verifies hashes of either. Hashing runs off the request
+/// thread with at most <c>Password:MaxConcurrentHashes</c> at once; a request that cannot get a slot
+/// within <c>Password:QueueTimeout</c> gets 503 <c>busy</c>.
+/// </summary>
+internal sealed class PasswordHasher : IPasswordHasher, IDisposable
+{
+    private readonly IPasswordHashAlgorithm _primary;
+    private readonly IPasswordHashAlgorithm[] _algorithms;
+    private readonly SemaphoreSlim _slots;
+    private readonly TimeSpan _queueTimeout;
+    private readonly Lazy<string> _dummyHash;
+
+    public PasswordHasher(IOptions<PasswordOptions> options)
+    {
+        var settings = options.Value;
+        var argon = new Argon2idAlgorithm();
+        var bcrypt = new BcryptAlgorithm(settings.BcryptWorkFactor);
+        _primary = string.Equals(settings.Hasher, "bcrypt", StringComparison.OrdinalIgnoreCase) ? bcrypt : argon;
+        _algorithms = [argon, bcrypt];
+        _slots = new SemaphoreSlim(settings.EffectiveMaxConcurrentHashes);
+        _queueTimeout = settings.QueueTimeout;
+        _dummyHash = new Lazy<string>(() => _primary.Hash(Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))));
+    }
+
+    public ValueTask<string> HashAsync(string password, CancellationToken cancellationToken) =>
+        RunAsync(() => _primary.Hash(password), cancellationToken);
+
+    public ValueTask<PasswordVerification> VerifyAsync(string password, string? hash, CancellationToken cancellationToken) =>
+        RunAsync(() => Verify(password, hash), cancellationToken);
+
+    public void Dispose() => _slots.Dispose();
+
+    private PasswordVerification Verify(string password, string? hash)
+    {
+        var algorithm = hash is null ? null : Array.Find(_algorithms, a => a.Recognizes(hash));
+        if (algorithm is null)
+        {
+            // Unknown account or unreadable hash: spend the same work, then fail.
+            _primary.Verify(password, _dummyHash.Value);
+            return PasswordVerification.Failed;
+        }
+
+        var (valid, outdated) = algorithm.Verify(password, hash!);
+        if (!valid)
+        {
+            return PasswordVerification.Failed;
+        }
+
+        return outdated || algorithm != _primary ? PasswordVerification.SuccessRehashNeeded : PasswordVerification.Success;
+    }
+
+    private async ValueTask<T> RunAsync<T>(Func<T> work, CancellationToken cancellationToken)
+    {
+        if (!await _slots.WaitAsync(_queueTimeout, cancellationToken))
+        {
+            throw new ServiceUnavailableException(ErrorCodes.Busy, TimeSpan.FromSeconds(1), "No password-hashing slot became free in time.");
+        }
+
+        try
+        {
+            return await Task.Run(work, cancellationToken);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+}
