@@ -1,6 +1,7 @@
 using FluentValidation;
 using FullAuth.Application.Common.Behaviours;
 using FullAuth.Application.Common.Sessions;
+using FullAuth.Application.Common.Tokens;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -16,6 +17,8 @@ public static class DependencyInjection
         services.AddScoped<ISessionIssuer, SessionIssuer>();
         services.AddScoped<ISessionRevoker, SessionRevoker>();
         services.AddScoped<IReauthentication, Reauthentication>();
+        services.AddScoped<IOneTimeTokens, OneTimeTokens>();
+        services.AddScoped<IMailer, Mailer>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using FullAuth.Application.Common.Interfaces;
 using FullAuth.Application.Common.Options;
+using FullAuth.Infrastructure.Email;
 using FullAuth.Infrastructure.Options;
 using FullAuth.Infrastructure.Persistence;
 using FullAuth.Infrastructure.Persistence.Repositories;
@@ -39,7 +40,11 @@ public static class DependencyInjection
         services.AddSingleton<IRateLimiter, InMemoryRateLimiter>();
         services.AddSingleton<ILockoutStore, InMemoryLockoutStore>();
 
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+        AddEmail(services, environment);
+
+        services.AddHealthChecks()
+            .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])
+            .AddCheck<EmailQueueHealthCheck>("mail_queue", tags: ["ready"]);
         return services;
     }
 
@@ -56,6 +61,10 @@ public static class DependencyInjection
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateOnStart();
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateOnStart();
         services.AddOptions<StoresOptions>().BindConfiguration(StoresOptions.SectionName).ValidateOnStart();
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName).ValidateOnStart();
+        services.AddOptions<TokensOptions>().BindConfiguration(TokensOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
+        services.AddSingleton<IValidateOptions<TokensOptions>, EmailOptionsValidator>();
 
         services.AddSingleton<IValidateOptions<FullAuthOptions>, FullAuthOptionsValidator>();
         services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
@@ -78,6 +87,24 @@ public static class DependencyInjection
                 }
             });
         }
+    }
+
+    private static void AddEmail(IServiceCollection services, IHostEnvironment environment)
+    {
+        services.AddSingleton<IEmailComposer, EmailComposer>();
+        services.AddSingleton<IEmailSender>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<EmailOptions>>();
+            return options.Value.EffectiveTransport(environment.IsDevelopment()) switch
+            {
+                "smtp" => new SmtpEmailSender(options),
+                "console" => new ConsoleEmailSender(),
+                _ => NoEmailSender.Instance,
+            };
+        });
+        services.AddSingleton<EmailOutbox>();
+        services.AddSingleton<IEmailOutbox>(sp => sp.GetRequiredService<EmailOutbox>());
+        services.AddHostedService(sp => sp.GetRequiredService<EmailOutbox>());
     }
 
     private static void AddPersistence(IServiceCollection services, IConfiguration configuration)
@@ -105,5 +132,7 @@ public static class DependencyInjection
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IRoleRepository, RoleRepository>();
         services.AddScoped<IRefreshTokenRepository, RefreshTokenRepository>();
+        services.AddScoped<IOneTimeTokenRepository, OneTimeTokenRepository>();
+        services.AddScoped<ICredentialRepository, CredentialRepository>();
     }
 }

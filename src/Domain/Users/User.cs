@@ -68,6 +68,24 @@ public sealed class User
         Touch(now);
     }
 
+    /// <summary>Changes the address; the new one is verified by the act of confirming it.</summary>
+    public void ChangeEmail(string email, DateTimeOffset now)
+    {
+        Email = EmailAddress.Normalize(email);
+        EmailVerified = true;
+        Touch(now);
+    }
+
+    /// <summary>
+    /// Pre-account takeover defence: the mailbox owner proved ownership of an address that was never
+    /// verified, so whatever someone set up before (here: the password) is dropped.
+    /// </summary>
+    public void ClearCredentials(DateTimeOffset now)
+    {
+        PasswordHash = null;
+        Touch(now);
+    }
+
     public void SetActive(bool active, DateTimeOffset now)
     {
         IsActive = active;

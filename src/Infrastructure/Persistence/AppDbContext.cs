@@ -19,6 +19,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<OAuthAccount> OAuthAccounts => Set<OAuthAccount>();
     public DbSet<Passkey> Passkeys => Set<Passkey>();
+    public DbSet<FullAuth.Domain.Tokens.OneTimeToken> OneTimeTokens => Set<FullAuth.Domain.Tokens.OneTimeToken>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

@@ -2,6 +2,7 @@ using FullAuth.Application.Common.Events;
 using FullAuth.Application.Common.Interfaces;
 using FullAuth.Application.Common.Results;
 using FullAuth.Application.Common.Sessions;
+using FullAuth.Domain.Tokens;
 using Mediator;
 using Microsoft.Extensions.Logging;
 
@@ -15,6 +16,7 @@ public sealed class ChangePasswordCommandHandler(
     IUserRepository users,
     IUnitOfWork unitOfWork,
     IPasswordHasher hasher,
+    IOneTimeTokenRepository oneTimeTokens,
     IReauthentication reauthentication,
     ISessionRevoker revoker,
     IPublisher publisher,
@@ -53,6 +55,7 @@ public sealed class ChangePasswordCommandHandler(
 
         var now = time.GetUtcNow();
         user.SetPasswordHash(await hasher.HashAsync(command.NewPassword!, cancellationToken), now);
+        await oneTimeTokens.VoidUnusedAsync(user.Id, [TokenPurposes.PasswordReset], now, cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         var revoked = await revoker.RevokeAllAsync(user.Id, command.Caller.SessionId, "password_changed", cancellationToken);
         _logger.LogInformation("User {UserId} changed their password; {Revoked} other sessions ended", user.Id, revoked);

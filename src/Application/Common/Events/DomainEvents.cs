@@ -24,3 +24,7 @@ public sealed record UserProfileUpdated(string UserId, DateTimeOffset At) : INot
 public sealed record UserDeleted(string UserId, string Email, DateTimeOffset At) : INotification;
 
 public sealed record RefreshTokenReuseDetected(string UserId, string SessionId, string? IpAddress, DateTimeOffset At) : INotification;
+
+public sealed record EmailVerified(string UserId, string Email, DateTimeOffset At) : INotification;
+
+public sealed record EmailChanged(string UserId, string OldEmail, string NewEmail, DateTimeOffset At) : INotification;

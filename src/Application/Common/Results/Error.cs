@@ -17,6 +17,7 @@ public sealed record Error(string Code, IReadOnlyDictionary<string, string[]>? F
     public static readonly Error ReauthenticationRequired = new(ErrorCodes.ReauthenticationRequired);
     public static readonly Error InvalidCurrentPassword = new(ErrorCodes.InvalidCurrentPassword);
     public static readonly Error InvalidToken = new(ErrorCodes.InvalidToken);
+    public static readonly Error EmailDisabled = new(ErrorCodes.EmailDisabled);
 
     public static Error Validation(string field, string message) =>
         new(ErrorCodes.ValidationFailed, new Dictionary<string, string[]> { [field] = [message] });

@@ -213,6 +213,55 @@ namespace FullAuth.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("RefreshTokens", (string)null);
                 });
 
+            modelBuilder.Entity("FullAuth.Domain.Tokens.OneTimeToken", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "Purpose");
+
+                    b.ToTable("OneTimeTokens", (string)null);
+                });
+
             modelBuilder.Entity("FullAuth.Domain.Users.User", b =>
                 {
                     b.Property<string>("Id")
@@ -302,6 +351,15 @@ namespace FullAuth.Infrastructure.Persistence.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("FullAuth.Domain.Sessions.RefreshToken", b =>
+                {
+                    b.HasOne("FullAuth.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FullAuth.Domain.Tokens.OneTimeToken", b =>
                 {
                     b.HasOne("FullAuth.Domain.Users.User", null)
                         .WithMany()
