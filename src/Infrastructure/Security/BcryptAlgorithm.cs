@@ -17,8 +17,9 @@ internal sealed class BcryptAlgorithm(int workFactor = 12) : IPasswordHashAlgori
             var valid = BCrypt.Net.BCrypt.Verify(password, hash);
             return (valid, valid && BCrypt.Net.BCrypt.PasswordNeedsRehash(hash, workFactor));
         }
-        catch (BCrypt.Net.SaltParseException)
+        catch (Exception ex) when (ex is BCrypt.Net.SaltParseException or ArgumentException or IndexOutOfRangeException or FormatException)
         {
+            // A malformed stored hash (truncated, hand-edited) is a failed verification, not a 500.
             return (false, false);
         }
     }
