@@ -26,6 +26,8 @@ builder.Services.AddMediator(options =>
     [
         typeof(LoggingBehaviour<,>),
         typeof(RateLimitingBehaviour<,>),
+        typeof(PermissionAuthorizationBehaviour<,>),
+        typeof(RoleAuthorizationBehaviour<,>),
         typeof(ValidationBehaviour<,>),
     ];
 });

@@ -1,4 +1,5 @@
 using FluentValidation;
+using FullAuth.Application.Common.Authorization;
 using FullAuth.Application.Common.Behaviours;
 using FullAuth.Application.Common.Sessions;
 using FullAuth.Application.Common.Tokens;
@@ -19,6 +20,9 @@ public static class DependencyInjection
         services.AddScoped<IReauthentication, Reauthentication>();
         services.AddScoped<IOneTimeTokens, OneTimeTokens>();
         services.AddScoped<IMailer, Mailer>();
+        services.AddScoped<IPermissionService, PermissionService>();
+        services.AddScoped<IAuditTrail, AuditTrail>();
+        services.AddScoped<FullAuth.Application.Admin.Common.AdminGuard>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

@@ -59,6 +59,8 @@ public static class DependencyInjection
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName).ValidateOnStart();
         services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.SectionName).ValidateOnStart();
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateOnStart();
+        services.AddOptions<RolesOptions>().BindConfiguration(RolesOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RolesOptions>, RolesOptionsValidator>();
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateOnStart();
         services.AddOptions<StoresOptions>().BindConfiguration(StoresOptions.SectionName).ValidateOnStart();
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName).ValidateOnStart();
@@ -134,5 +136,6 @@ public static class DependencyInjection
         services.AddScoped<IRefreshTokenRepository, RefreshTokenRepository>();
         services.AddScoped<IOneTimeTokenRepository, OneTimeTokenRepository>();
         services.AddScoped<ICredentialRepository, CredentialRepository>();
+        services.AddScoped<IAuditRepository, AuditRepository>();
     }
 }

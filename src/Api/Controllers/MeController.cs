@@ -5,7 +5,7 @@ using FullAuth.Application.Account.DeleteMe;
 using FullAuth.Application.Account.GetMe;
 using FullAuth.Application.Account.UpdateMe;
 using FullAuth.Application.Common.Results;
-using FullAuth.Domain.Common;
+using FullAuth.Api.Http;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -32,8 +32,8 @@ public sealed class MeController(IMediator mediator) : ApiControllerBase
         }
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var name = ReadOptionalString(body, "name", errors);
-        var image = ReadOptionalString(body, "image", errors);
+        var name = JsonPatch.Text(body, "name", errors);
+        var image = JsonPatch.Text(body, "image", errors);
         if (errors.Count > 0)
         {
             return Problem(Error.Validation(errors));
@@ -50,23 +50,4 @@ public sealed class MeController(IMediator mediator) : ApiControllerBase
     [Consumes("application/json")]
     public async Task<IActionResult> ChangePassword([FromBody] ChangePasswordRequest request, CancellationToken cancellationToken) =>
         From(await mediator.Send(new ChangePasswordCommand(Caller, request.CurrentPassword, request.NewPassword, Client), cancellationToken));
-
-    private static Optional<string?> ReadOptionalString(JsonElement body, string member, Dictionary<string, string[]> errors)
-    {
-        if (!body.TryGetProperty(member, out var value))
-        {
-            return Optional<string?>.Absent;
-        }
-
-        switch (value.ValueKind)
-        {
-            case JsonValueKind.Null:
-                return Optional<string?>.Of(null);
-            case JsonValueKind.String:
-                return Optional<string?>.Of(value.GetString());
-            default:
-                errors[member] = ["The value must be a string or null."];
-                return Optional<string?>.Absent;
-        }
-    }
 }

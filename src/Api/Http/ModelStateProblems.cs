@@ -10,9 +10,16 @@ namespace FullAuth.Api.Http;
 /// </summary>
 public static class ModelStateProblems
 {
-    public static IActionResult Create(ActionContext context) => new ProblemResult(Error.Validation(ToFields(context.ModelState)));
+    public static IActionResult Create(ActionContext context)
+    {
+        var bodyParameters = context.ActionDescriptor.Parameters
+            .Where(p => p.BindingInfo?.BindingSource == BindingSource.Body)
+            .Select(p => p.Name)
+            .ToHashSet(StringComparer.Ordinal);
+        return new ProblemResult(Error.Validation(ToFields(context.ModelState, bodyParameters)));
+    }
 
-    public static Dictionary<string, string[]> ToFields(ModelStateDictionary modelState)
+    public static Dictionary<string, string[]> ToFields(ModelStateDictionary modelState, IReadOnlySet<string>? bodyParameters = null)
     {
         var fields = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var (key, entry) in modelState)
@@ -22,7 +29,7 @@ public static class ModelStateProblems
                 continue;
             }
 
-            var field = FieldName(key);
+            var field = FieldName(key, bodyParameters);
             fields[field] = [field == "body" ? "The request body must be a JSON object." : "The value is not valid."];
         }
 
@@ -40,9 +47,14 @@ public static class ModelStateProblems
         return fields;
     }
 
-    /// <summary>"$.new_password" → "new_password"; "$", "" or a parameter name → "body".</summary>
-    public static string FieldName(string key)
+    /// <summary>"$.new_password" → "new_password"; "$", "" or the body parameter → "body"; a query parameter keeps its name.</summary>
+    public static string FieldName(string key, IReadOnlySet<string>? bodyParameters = null)
     {
+        if (key.Length > 0 && key[0] != '$' && bodyParameters is not null && !bodyParameters.Contains(key) && !key.Contains('.', StringComparison.Ordinal))
+        {
+            return key;
+        }
+
         if (key.StartsWith("$.", StringComparison.Ordinal))
         {
             var path = key[2..];

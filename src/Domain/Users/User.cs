@@ -86,6 +86,18 @@ public sealed class User
         Touch(now);
     }
 
+    public void SetEmailVerified(bool verified, DateTimeOffset now)
+    {
+        EmailVerified = verified;
+        Touch(now);
+    }
+
+    public void DisableMfa(DateTimeOffset now)
+    {
+        MfaEnabled = false;
+        Touch(now);
+    }
+
     public void SetActive(bool active, DateTimeOffset now)
     {
         IsActive = active;

@@ -31,6 +31,8 @@ internal sealed class EmailComposer(IOptions<EmailOptions> options) : IEmailComp
             ["{{greeting}}", "Someone asked to change the email of your {{product}} account to {{new_email}} on {{at}} from {{ip}} ({{user_agent}}).", "If it was not you, reset your password now and review your sessions."]),
         [EmailTemplate.EmailTaken] = ("Someone tried to use your address at {{product}}",
             ["Hello,", "Someone asked to move another {{product}} account to this address, which already has an account. Nothing changed.", "If it was not you, ignore this mail."]),
+        [EmailTemplate.Invitation] = ("You are invited to {{product}}",
+            ["Hello,", "An administrator created a {{product}} account for this address. Choose your password here:", "{{link}}", "The link works once and expires in 7 days."]),
         [EmailTemplate.PasswordChanged] = ("Your {{product}} password was changed",
             ["{{greeting}}", "The password of your {{product}} account was changed on {{at}} from {{ip}} ({{user_agent}}). Your other sessions were signed out.", "If it was not you, reset your password now."]),
     };

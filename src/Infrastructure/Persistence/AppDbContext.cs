@@ -20,6 +20,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<OAuthAccount> OAuthAccounts => Set<OAuthAccount>();
     public DbSet<Passkey> Passkeys => Set<Passkey>();
     public DbSet<FullAuth.Domain.Tokens.OneTimeToken> OneTimeTokens => Set<FullAuth.Domain.Tokens.OneTimeToken>();
+    public DbSet<FullAuth.Domain.Audit.AuditEntry> AuditEntries => Set<FullAuth.Domain.Audit.AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

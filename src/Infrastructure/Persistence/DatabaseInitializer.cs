@@ -1,3 +1,4 @@
+using FullAuth.Application.Common.Options;
 using FullAuth.Domain.Roles;
 using FullAuth.Infrastructure.Options;
 using Microsoft.EntityFrameworkCore;
@@ -23,16 +24,26 @@ public static class DatabaseInitializer
             await MigrateAsync(db, logger, cancellationToken);
         }
 
-        if (!await db.Roles.AnyAsync(r => r.Name == Role.Admin, cancellationToken))
+        var seeds = new List<Role> { new(Role.Admin, "Built-in administrators: every permission.", [Role.Wildcard], time.GetUtcNow()) };
+        seeds.AddRange(scope.ServiceProvider.GetRequiredService<IOptions<RolesOptions>>().Value.Seed
+            .Select(s => new Role(s.Name, s.Description, s.Permissions, time.GetUtcNow())));
+        foreach (var role in seeds)
         {
-            db.Roles.Add(new Role(Role.Admin, "Built-in administrators: every permission.", [Role.Wildcard], time.GetUtcNow()));
+            if (await db.Roles.AnyAsync(r => r.Name == role.Name, cancellationToken))
+            {
+                continue;
+            }
+
+            db.Roles.Add(role);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                logger.LogInformation("Seeded role {Role}", role.Name);
             }
             catch (DbUpdateException)
             {
                 // Another instance seeded it first.
+                db.Entry(role).State = EntityState.Detached;
             }
         }
     }

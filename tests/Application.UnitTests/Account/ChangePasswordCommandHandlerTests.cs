@@ -34,6 +34,8 @@ public sealed class ChangePasswordCommandHandlerTests
         _hasher.HashAsync(NewPassword, Arg.Any<CancellationToken>()).Returns("$argon2id$changed");
     }
 
+    private IOneTimeTokenRepository OneTimeTokens { get; } = Substitute.For<IOneTimeTokenRepository>();
+
     private ChangePasswordCommandHandler Handler()
     {
         var reauthentication = new Reauthentication(
@@ -44,7 +46,7 @@ public sealed class ChangePasswordCommandHandlerTests
             _time,
             NullLoggerFactory.Instance);
         var revoker = new SessionRevoker(_refreshTokens, _blacklist, _publisher, Microsoft.Extensions.Options.Options.Create(new JwtOptions()), _time);
-        return new ChangePasswordCommandHandler(_users, _unitOfWork, _hasher, reauthentication, revoker, _publisher, _time, NullLoggerFactory.Instance);
+        return new ChangePasswordCommandHandler(_users, _unitOfWork, _hasher, OneTimeTokens, reauthentication, revoker, _publisher, _time, NullLoggerFactory.Instance);
     }
 
     private User GivenUser(string? passwordHash = "$argon2id$stored")
@@ -141,6 +143,11 @@ public sealed class ChangePasswordCommandHandlerTests
         await _blacklist.Received(1).RevokeSessionAsync(other.FamilyId, Arg.Any<TimeSpan>(), Arg.Any<CancellationToken>());
         await _blacklist.DidNotReceive().RevokeSessionAsync(current.FamilyId, Arg.Any<TimeSpan>(), Arg.Any<CancellationToken>());
         await _publisher.Received(1).Publish(Arg.Is<PasswordChanged>(e => e.UserId == user.Id && e.IpAddress == TestData.Client.IpAddress), Arg.Any<CancellationToken>());
+        await OneTimeTokens.Received(1).VoidUnusedAsync(
+            user.Id,
+            Arg.Is<IReadOnlyCollection<string>>(p => p.Contains(FullAuth.Domain.Tokens.TokenPurposes.PasswordReset)),
+            Arg.Any<DateTimeOffset>(),
+            Arg.Any<CancellationToken>());
     }
 
     [Fact]

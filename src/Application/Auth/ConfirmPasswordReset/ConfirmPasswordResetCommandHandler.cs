@@ -45,7 +45,8 @@ public sealed class ConfirmPasswordResetCommandHandler(
 
         var now = time.GetUtcNow();
         var hash = await hasher.HashAsync(command.NewPassword!, cancellationToken);
-        if (!user.EmailVerified)
+        var wasVerified = user.EmailVerified;
+        if (!wasVerified)
         {
             var dropped = await credentials.RemoveExternalCredentialsAsync(user.Id, cancellationToken);
             _logger.LogInformation("User {UserId} proved an unverified address: {Dropped} earlier credentials dropped", user.Id, dropped);
@@ -59,6 +60,10 @@ public sealed class ConfirmPasswordResetCommandHandler(
         var revoked = await revoker.RevokeAllAsync(user.Id, exceptSessionId: null, "password_reset", cancellationToken);
         _logger.LogInformation("User {UserId} reset their password; {Revoked} sessions ended", user.Id, revoked);
         await publisher.Publish(new PasswordChanged(user.Id, command.Client.IpAddress, command.Client.UserAgent, now), cancellationToken);
+        if (!wasVerified)
+        {
+            await publisher.Publish(new EmailVerified(user.Id, user.Email, now), cancellationToken);
+        }
         return Result.Ok;
     }
 }

@@ -28,3 +28,6 @@ public sealed record RefreshTokenReuseDetected(string UserId, string SessionId, 
 public sealed record EmailVerified(string UserId, string Email, DateTimeOffset At) : INotification;
 
 public sealed record EmailChanged(string UserId, string OldEmail, string NewEmail, DateTimeOffset At) : INotification;
+
+/// <summary>An administrative change was made and audited (role created, user disabled, …); <see cref="Action"/> says which.</summary>
+public sealed record AuditRecorded(string EntryId, string Action, string? ActorId, string? TargetId, string? IpAddress, string? Details, DateTimeOffset At) : INotification;

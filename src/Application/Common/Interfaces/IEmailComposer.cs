@@ -10,6 +10,7 @@ public enum EmailTemplate
     EmailChangeNotice,
     EmailTaken,
     PasswordChanged,
+    Invitation,
 }
 
 /// <summary>

@@ -8,5 +8,9 @@ public interface IRoleRepository
 
     Task<IReadOnlyList<Role>> ListAsync(IEnumerable<string> names, CancellationToken cancellationToken);
 
+    Task<IReadOnlyList<Role>> ListAllAsync(CancellationToken cancellationToken);
+
     void Add(Role role);
+
+    void Remove(Role role);
 }

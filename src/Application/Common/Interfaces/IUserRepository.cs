@@ -13,6 +13,9 @@ public interface IUserRepository
 
     void Remove(User user);
 
+    /// <summary>A page of users, oldest first; <paramref name="search"/> matches email or name (case-insensitive).</summary>
+    Task<(IReadOnlyList<User> Items, int Total)> SearchAsync(int page, int pageSize, string? search, CancellationToken cancellationToken);
+
     /// <summary>Active users holding <paramref name="roleName"/>.</summary>
     Task<int> CountActiveWithRoleAsync(string roleName, CancellationToken cancellationToken);
 }

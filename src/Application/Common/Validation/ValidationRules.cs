@@ -44,3 +44,16 @@ public static class ValidationRules
         rule.NotEmpty().WithMessage($"{what} is required.")
             .MaximumLength(maxLength).WithMessage($"{what} is too long.");
 }
+
+/// <summary>Paging: <c>page</c> ≥ 1, <c>page_size</c> 1–100 (default 20).</summary>
+public static class Paging
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+
+    public static void AddPagingRules<T>(this AbstractValidator<T> validator, Func<T, int> page, Func<T, int> pageSize)
+    {
+        validator.RuleFor(x => page(x)).GreaterThanOrEqualTo(1).OverridePropertyName("page").WithMessage("page must be 1 or more.");
+        validator.RuleFor(x => pageSize(x)).InclusiveBetween(1, MaxPageSize).OverridePropertyName("page_size").WithMessage($"page_size must be between 1 and {MaxPageSize}.");
+    }
+}

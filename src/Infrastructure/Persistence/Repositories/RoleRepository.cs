@@ -15,5 +15,10 @@ internal sealed class RoleRepository(AppDbContext db) : IRoleRepository
         return await db.Roles.Where(r => wanted.Contains(r.Name)).ToListAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<Role>> ListAllAsync(CancellationToken cancellationToken) =>
+        await db.Roles.OrderBy(r => r.Name).ToListAsync(cancellationToken);
+
     public void Add(Role role) => db.Roles.Add(role);
+
+    public void Remove(Role role) => db.Roles.Remove(role);
 }

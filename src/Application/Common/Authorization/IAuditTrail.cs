@@ -1,0 +1,13 @@
+using FullAuth.Application.Common.Models;
+
+namespace FullAuth.Application.Common.Authorization;
+
+/// <summary>Records an administrative change (saved with it) and publishes it as <c>AuditRecorded</c> after the save.</summary>
+public interface IAuditTrail
+{
+    /// <summary>Adds the entry to the unit of work; call before saving.</summary>
+    void Record(Caller? actor, string action, string? targetId, string? ipAddress, string? details);
+
+    /// <summary>Publishes what was recorded; call after saving.</summary>
+    Task PublishAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,12 @@
+using FluentValidation;
+
+namespace FullAuth.Application.Roles.AssignRole;
+
+public sealed class AssignRoleCommandValidator : AbstractValidator<AssignRoleCommand>
+{
+    public AssignRoleCommandValidator()
+    {
+        RuleFor(x => x.UserId).NotEmpty().WithMessage("User id is required.").MaximumLength(64).WithMessage("User id is too long.");
+        RuleFor(x => x.RoleName).NotEmpty().WithMessage("Role name is required.").MaximumLength(100).WithMessage("Role name is too long.");
+    }
+}
