@@ -34,6 +34,9 @@ internal sealed class RedisConnection : IAsyncDisposable
         return multiplexer.GetDatabase();
     }
 
+    /// <summary>The shared multiplexer (connected or still retrying).</summary>
+    public Task<ConnectionMultiplexer> GetMultiplexerAsync() => _multiplexer.Value;
+
     /// <summary>For callers that cannot await (Data Protection's key repository).</summary>
     public IDatabase GetDatabase() => _multiplexer.Value.GetAwaiter().GetResult().GetDatabase();
 
