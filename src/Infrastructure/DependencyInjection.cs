@@ -7,6 +7,10 @@ using FullAuth.Infrastructure.Persistence;
 using FullAuth.Infrastructure.Persistence.Repositories;
 using FullAuth.Infrastructure.Security;
 using FullAuth.Infrastructure.Stores;
+using FullAuth.Infrastructure.Stores.Redis;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,17 +40,82 @@ public static class DependencyInjection
         services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
         services.AddSingleton<IAccessTokenValidator, JwtAccessTokenValidator>();
 
-        services.AddSingleton<ITokenBlacklist, InMemoryTokenBlacklist>();
-        services.AddSingleton<IRateLimiter, InMemoryRateLimiter>();
-        services.AddSingleton<ILockoutStore, InMemoryLockoutStore>();
-
         AddEmail(services, environment);
 
-        services.AddHealthChecks()
+        var healthChecks = services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])
             .AddCheck<EmailQueueHealthCheck>("mail_queue", tags: ["ready"]);
+        AddStores(services, configuration, healthChecks);
         return services;
     }
+
+    /// <summary>
+    /// Every store in memory and on Redis; each interface resolves to the backend API.md's table
+    /// selects (<c>Backend</c>, <c>RedisUrl</c>, <c>Stores:*</c>, see <see cref="StoreSelection"/>).
+    /// </summary>
+    private static void AddStores(IServiceCollection services, IConfiguration configuration, IHealthChecksBuilder healthChecks)
+    {
+        services.AddMetrics();
+        services.TryAddSingleton<StoreFailures>();
+        services.TryAddSingleton<RedisConnection>();
+
+        services.TryAddSingleton<InMemoryTokenBlacklist>();
+        services.TryAddSingleton<InMemoryRateLimiter>();
+        services.TryAddSingleton<InMemoryLockoutStore>();
+        services.TryAddSingleton<InMemoryChallengeStore>();
+        services.TryAddSingleton<RedisTokenBlacklist>();
+        services.TryAddSingleton<RedisRateLimiter>();
+        services.TryAddSingleton<RedisLockoutStore>();
+        services.TryAddSingleton<RedisChallengeStore>();
+
+        services.AddSingleton<ITokenBlacklist>(sp => Select<ITokenBlacklist, InMemoryTokenBlacklist, RedisTokenBlacklist>(sp, StoreSelection.Blacklist));
+        services.AddSingleton<IRateLimiter>(sp => Select<IRateLimiter, InMemoryRateLimiter, RedisRateLimiter>(sp, StoreSelection.RateLimit));
+        services.AddSingleton<ILockoutStore>(sp => Select<ILockoutStore, InMemoryLockoutStore, RedisLockoutStore>(sp, StoreSelection.Lockout));
+        services.AddSingleton<IChallengeStore>(sp => Select<IChallengeStore, InMemoryChallengeStore, RedisChallengeStore>(sp, StoreSelection.Challenges));
+
+        // Instances behind one load balancer must share Data Protection keys (cookies, protected
+        // payloads): when any store is on Redis, the key ring lives there too, under one application name.
+        services.AddDataProtection();
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((o, sp) =>
+        {
+            if (UsesRedis(sp))
+            {
+                var redis = sp.GetRequiredService<RedisConnection>();
+                o.XmlRepository = new RedisXmlRepository(redis.GetDatabase, redis.KeyPrefix + "dataprotection:keys");
+            }
+        });
+        services.AddOptions<DataProtectionOptions>().Configure<IServiceProvider>((o, sp) =>
+        {
+            if (UsesRedis(sp))
+            {
+                o.ApplicationDiscriminator = "FullAuth";
+            }
+        });
+
+        // The readiness check needs the selection before the container exists: read it from configuration.
+        var root = configuration.GetSection(FullAuthOptions.SectionName).Get<FullAuthOptions>() ?? new FullAuthOptions();
+        var stores = configuration.GetSection(StoresOptions.SectionName).Get<StoresOptions>() ?? new StoresOptions();
+        if (StoreSelection.Resolve(root, stores).Values.Contains(StoreSelection.Redis))
+        {
+            healthChecks.AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
+        }
+    }
+
+    private static TService Select<TService, TMemory, TRedis>(IServiceProvider sp, string store)
+        where TMemory : TService
+        where TRedis : TService
+        where TService : notnull
+    {
+        var backend = StoreSelection.Resolve(
+            sp.GetRequiredService<IOptions<FullAuthOptions>>().Value,
+            sp.GetRequiredService<IOptions<StoresOptions>>().Value)[store];
+        return backend == StoreSelection.Redis ? sp.GetRequiredService<TRedis>() : sp.GetRequiredService<TMemory>();
+    }
+
+    private static bool UsesRedis(IServiceProvider sp) =>
+        StoreSelection.Resolve(
+            sp.GetRequiredService<IOptions<FullAuthOptions>>().Value,
+            sp.GetRequiredService<IOptions<StoresOptions>>().Value).Values.Contains(StoreSelection.Redis);
 
     private static void AddOptions(IServiceCollection services, IHostEnvironment environment)
     {
@@ -67,6 +136,7 @@ public static class DependencyInjection
         services.AddOptions<TokensOptions>().BindConfiguration(TokensOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
         services.AddSingleton<IValidateOptions<TokensOptions>, EmailOptionsValidator>();
+        services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.SectionName).ValidateOnStart();
 
         services.AddSingleton<IValidateOptions<FullAuthOptions>, FullAuthOptionsValidator>();
         services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
@@ -76,6 +146,7 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<SessionOptions>, LimitsOptionsValidator>();
         services.AddSingleton<IValidateOptions<SecurityOptions>, LimitsOptionsValidator>();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, LimitsOptionsValidator>();
+        services.AddSingleton<IValidateOptions<RedisOptions>, LimitsOptionsValidator>();
 
         if (environment.IsDevelopment())
         {

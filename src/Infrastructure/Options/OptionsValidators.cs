@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using FullAuth.Application.Common.Options;
 using FullAuth.Infrastructure.Security;
+using FullAuth.Infrastructure.Stores.Redis;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -35,9 +36,16 @@ internal sealed class FullAuthOptionsValidator(IHostEnvironment environment, IOp
             errors.Add($"FullAuth:RedisUrl is required because these stores use Redis: {string.Join(", ", redisStores)}. " +
                 "Set FullAuth__RedisUrl (for example 127.0.0.1:6379) or FullAuth__Backend=memory.");
         }
-        else if (redisStores.Count > 0)
+        else if (!string.IsNullOrWhiteSpace(options.RedisUrl))
         {
-            errors.Add($"Redis stores ({string.Join(", ", redisStores)}) are not part of this build yet. Set FullAuth__Backend=memory and leave FullAuth__RedisUrl unset.");
+            try
+            {
+                _ = RedisConfiguration.Parse(options.RedisUrl);
+            }
+            catch (FormatException ex)
+            {
+                errors.Add(ex.Message);
+            }
         }
 
         if (options.TokenDelivery.Trim().ToLowerInvariant() is not ("json" or "cookie" or "both"))
@@ -160,8 +168,20 @@ internal sealed class PasswordOptionsValidator : IValidateOptions<PasswordOption
 }
 
 internal sealed class LimitsOptionsValidator :
-    IValidateOptions<LockoutOptions>, IValidateOptions<RateLimitOptions>, IValidateOptions<SessionOptions>, IValidateOptions<SecurityOptions>, IValidateOptions<DatabaseOptions>
+    IValidateOptions<LockoutOptions>, IValidateOptions<RateLimitOptions>, IValidateOptions<SessionOptions>, IValidateOptions<SecurityOptions>, IValidateOptions<DatabaseOptions>,
+    IValidateOptions<RedisOptions>
 {
+    public ValidateOptionsResult Validate(string? name, RedisOptions options)
+    {
+        var errors = new List<string>();
+        if (options.KeyPrefix is null || options.KeyPrefix.Any(char.IsWhiteSpace))
+        {
+            errors.Add("FullAuth:Redis:KeyPrefix must not contain white space (default 'fullauth:').");
+        }
+
+        return Result(errors);
+    }
+
     public ValidateOptionsResult Validate(string? name, LockoutOptions options)
     {
         var errors = new List<string>();

@@ -55,6 +55,10 @@ internal sealed class ExpiringMap<TValue>(TimeProvider time)
 
     public void Remove(string key) => _entries.TryRemove(key, out _);
 
+    /// <summary>Atomically removes an entry and returns its value when it had not expired.</summary>
+    public TValue? Take(string key) =>
+        _entries.TryRemove(key, out var entry) && entry.ExpiresAt > time.GetUtcNow() ? entry.Value : null;
+
     private void MaybeSweep()
     {
         if (Interlocked.Increment(ref _writes) % SweepEvery != 0)
