@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using FullAuth.Domain.Users;
+using FullAuth.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,6 +26,29 @@ public class FullAuthFactory : WebApplicationFactory<Program>
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
 
     public string Environment { get; set; } = "Testing";
+
+    /// <summary>A factory with extra settings; the caller disposes it.</summary>
+    public static FullAuthFactory With(params (string Key, string? Value)[] settings)
+    {
+        var factory = new FullAuthFactory();
+        foreach (var (key, value) in settings)
+        {
+            factory.Settings[key] = value;
+        }
+
+        return factory;
+    }
+
+    /// <summary>Changes a stored user directly (what an admin or a later feature would do).</summary>
+    public async Task UpdateUserAsync(string email, Action<User> change)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var normalized = EmailAddress.Normalize(email);
+        var user = await db.Users.SingleAsync(u => u.Email == normalized);
+        change(user);
+        await db.SaveChangesAsync();
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
