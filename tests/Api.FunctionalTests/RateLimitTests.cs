@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using FullAuth.Api.FunctionalTests.Infrastructure;
 using static FullAuth.Api.FunctionalTests.Infrastructure.ApiClient;
 
@@ -140,6 +141,63 @@ public sealed class RateLimitTests(FullAuthFactory factory) : IClassFixture<Full
         {
             (await client.LoginAsync(NewEmail(), "whatever password", peer: peer)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         }
+    }
+
+    [Fact]
+    public async Task Login_IPv6PeersInOneSlash64_ShareABucket()
+    {
+        var prefix = $"2001:db8:{Random.Shared.Next(0x10000):x}:{Random.Shared.Next(0x10000):x}";
+
+        for (var i = 1; i <= 5; i++)
+        {
+            (await _client.LoginAsync(NewEmail(), "whatever password", peer: $"{prefix}::{i}")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        }
+
+        var sixth = await _client.LoginAsync(NewEmail(), "whatever password", peer: $"{prefix}:ffff:ffff:ffff:ffff");
+
+        await sixth.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "rate_limited");
+    }
+
+    [Fact]
+    public async Task Login_ForwardedForFromUntrustedPeer_IsIgnored()
+    {
+        var peer = NewPeer();
+
+        for (var i = 0; i < 5; i++)
+        {
+            await ForwardedLoginAsync(_client, peer, NewPeer());
+        }
+
+        (await ForwardedLoginAsync(_client, peer, NewPeer())).StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task Login_ForwardedForFromTrustedProxy_LimitsPerClient()
+    {
+        await using var custom = FullAuthFactory.With(("FullAuth:TrustedProxies:0", "10.200.0.0/16"));
+        var client = custom.CreateClient();
+        var proxy = "10.200.1.1";
+        var limitedClient = NewPeer();
+
+        for (var i = 0; i < 5; i++)
+        {
+            (await ForwardedLoginAsync(client, proxy, $"{limitedClient}, 10.200.3.3")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        }
+
+        (await ForwardedLoginAsync(client, proxy, limitedClient)).StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+        (await ForwardedLoginAsync(client, proxy, NewPeer())).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "another client behind the same proxy has its own bucket");
+        (await ForwardedLoginAsync(client, proxy, $"{NewPeer()}, {limitedClient}")).StatusCode.Should().Be(HttpStatusCode.TooManyRequests, "the right-most untrusted hop is the client");
+    }
+
+    private static async Task<HttpResponseMessage> ForwardedLoginAsync(HttpClient client, string peer, string forwardedFor)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{Base}/login")
+        {
+            Content = JsonContent.Create(new { email = NewEmail(), password = "whatever password" }),
+        };
+        request.Headers.Add("X-Test-Peer", peer);
+        request.Headers.Add("X-Forwarded-For", forwardedFor);
+        return await client.SendAsync(request);
     }
 
     private static string NewPeer() => $"10.{Random.Shared.Next(256)}.{Random.Shared.Next(256)}.{Random.Shared.Next(1, 255)}";

@@ -136,6 +136,24 @@ public sealed class RefreshTests(FullAuthFactory factory) : IClassFixture<FullAu
     }
 
     [Fact]
+    public async Task Refresh_AfterRoleChange_NewAccessTokenCarriesCurrentRoles()
+    {
+        var session = await _client.NewSessionAsync();
+        Jwt.Payload(session.AccessToken)["roles"]!.AsArray().Should().BeEmpty();
+        await factory.UpdateUserAsync(session.Email, u =>
+        {
+            u.AddRole("admin", DateTimeOffset.UtcNow);
+            u.MarkEmailVerified(DateTimeOffset.UtcNow);
+        });
+
+        var refreshed = await (await _client.RefreshAsync(session.RefreshToken)).JsonAsync();
+
+        var claims = Jwt.Payload(refreshed["access_token"]!.GetValue<string>());
+        claims["roles"]!.AsArray().Select(r => r!.GetValue<string>()).Should().Equal("admin");
+        claims["email_verified"]!.GetValue<bool>().Should().BeTrue();
+    }
+
+    [Fact]
     public async Task Refresh_UnknownToken_Returns401InvalidCredentials()
     {
         var response = await _client.RefreshAsync("bm90LWEtcmVhbC10b2tlbi1idXQtbG9uZy1lbm91Z2gtdG8tbG9vay1yZWFs");

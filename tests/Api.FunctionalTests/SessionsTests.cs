@@ -163,6 +163,24 @@ public sealed class SessionsTests(FullAuthFactory factory) : IClassFixture<FullA
         (await _client.MeAsync(caller.AccessToken)).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task SignIn_BeyondMaxPerUser_RevokesTheOldestSession()
+    {
+        await using var custom = FullAuthFactory.With(("FullAuth:Sessions:MaxPerUser", "2"));
+        var client = custom.CreateClient();
+        var email = NewEmail();
+        var oldest = await client.NewSessionAsync(email);
+        var middle = await client.SignInAsync(email);
+
+        var newest = await client.SignInAsync(email);
+
+        await (await client.MeAsync(oldest.AccessToken)).ShouldBeUnauthenticatedAsync();
+        await (await client.RefreshAsync(oldest.RefreshToken)).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "invalid_credentials");
+        (await client.MeAsync(middle.AccessToken)).StatusCode.Should().Be(HttpStatusCode.OK);
+        var listed = await (await client.GetAsync($"{Base}/sessions", newest.AccessToken)).JsonArrayAsync();
+        listed.Select(s => s!["id"]!.GetValue<string>()).Should().BeEquivalentTo([newest.SessionId, middle.SessionId]);
+    }
+
     private async Task<JsonArray> ListAsync(string accessToken)
     {
         var response = await _client.GetAsync($"{Base}/sessions", accessToken);

@@ -52,25 +52,32 @@ public class FullAuthFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment(Environment);
-        builder.ConfigureAppConfiguration((_, config) =>
+        var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
-            {
-                ["FullAuth:SecretKey"] = TestSecret,
-                ["FullAuth:Database:ConnectionString"] = $"Data Source={_databasePath}",
-                // Faster hashing keeps the suite quick; the production defaults are covered by the hasher's own tests.
-                ["FullAuth:Password:Hasher"] = "bcrypt",
-                ["FullAuth:Password:BcryptWorkFactor"] = "10",
-                ["Logging:LogLevel:Default"] = "Warning",
-            };
-            foreach (var (key, value) in Settings)
-            {
-                settings[key] = value;
-            }
+            ["FullAuth:SecretKey"] = TestSecret,
+            ["FullAuth:Database:ConnectionString"] = $"Data Source={_databasePath}",
+            // Faster hashing keeps the suite quick; the production defaults are covered by the hasher's own tests.
+            ["FullAuth:Password:Hasher"] = "bcrypt",
+            ["FullAuth:Password:BcryptWorkFactor"] = "10",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
 
-            config.AddInMemoryCollection(settings);
-        });
+        builder.UseEnvironment(Environment);
+
+        // With minimal hosting, Program reads builder.Configuration before WebApplicationFactory's
+        // ConfigureAppConfiguration is applied (the database provider and connection string are read at
+        // registration). Host settings are visible from the start; the app configuration source below
+        // makes the same values win over appsettings files once the host is built.
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
         builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestPeerStartupFilter>());
     }
 
