@@ -65,6 +65,20 @@ public sealed class ChangePasswordTests(FullAuthFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task ChangePassword_SettingAFirstPasswordOnAFreshSession_Returns204WithoutCurrentPassword()
+    {
+        var session = await _client.NewSessionAsync();
+        await factory.UpdateUserAsync(session.Email, u => u.SetPasswordHash(null!, DateTimeOffset.UtcNow));
+        (await (await _client.MeAsync(session.AccessToken)).JsonAsync())["has_password"]!.GetValue<bool>().Should().BeFalse();
+        await (await _client.LoginAsync(session.Email)).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "invalid_credentials");
+
+        var response = await _client.PostJsonAsync($"{Base}/change-password", new { new_password = NewPassword }, session.AccessToken);
+
+        response.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await _client.LoginAsync(session.Email, NewPassword)).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task ChangePassword_WithoutToken_Returns401()
     {
         var response = await _client.PostJsonAsync($"{Base}/change-password", new { current_password = StrongPassword, new_password = NewPassword });

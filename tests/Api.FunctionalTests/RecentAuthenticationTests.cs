@@ -82,20 +82,6 @@ public sealed class RecentAuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ChangePassword_SettingAFirstPasswordOnAFreshSession_Returns204()
-    {
-        var email = NewEmail();
-        await _client.RegisterAsync(email);
-        await _factory.UpdateUserAsync(email, u => u.SetPasswordHash(null!, DateTimeOffset.UtcNow));
-        var session = await SignInWithoutPasswordAsync(email);
-
-        var response = await _client.PostJsonAsync($"{Base}/change-password", new { new_password = "a first passphrase" }, session);
-
-        response.StatusCode.Should().Be(HttpStatusCode.NoContent);
-        (await _client.LoginAsync(email, "a first passphrase")).StatusCode.Should().Be(HttpStatusCode.OK);
-    }
-
-    [Fact]
     public async Task DeleteMe_LastAdmin_Returns409()
     {
         var email = NewEmail();
@@ -107,16 +93,6 @@ public sealed class RecentAuthenticationTests : IAsyncLifetime
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Conflict, "last_admin");
         (await _client.MeAsync(session.AccessToken)).StatusCode.Should().Be(HttpStatusCode.OK);
-    }
-
-    /// <summary>A fresh sign-in for an account without a password: set one temporarily, sign in, remove it.</summary>
-    private async Task<string> SignInWithoutPasswordAsync(string email)
-    {
-        var hash = BCrypt.Net.BCrypt.HashPassword(StrongPassword, 10);
-        await _factory.UpdateUserAsync(email, u => u.SetPasswordHash(hash, DateTimeOffset.UtcNow));
-        var session = await _client.SignInAsync(email);
-        await _factory.UpdateUserAsync(email, u => u.SetPasswordHash(null!, DateTimeOffset.UtcNow));
-        return session.AccessToken;
     }
 
     private static Task WaitPastWindowAsync() => Task.Delay(TimeSpan.FromSeconds(2.2));
