@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using FullAuth.Domain.Users;
+using FullAuth.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,27 +27,57 @@ public class FullAuthFactory : WebApplicationFactory<Program>
 
     public string Environment { get; set; } = "Testing";
 
+    /// <summary>A factory with extra settings; the caller disposes it.</summary>
+    public static FullAuthFactory With(params (string Key, string? Value)[] settings)
+    {
+        var factory = new FullAuthFactory();
+        foreach (var (key, value) in settings)
+        {
+            factory.Settings[key] = value;
+        }
+
+        return factory;
+    }
+
+    /// <summary>Changes a stored user directly (what an admin or a later feature would do).</summary>
+    public async Task UpdateUserAsync(string email, Action<User> change)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var normalized = EmailAddress.Normalize(email);
+        var user = await db.Users.SingleAsync(u => u.Email == normalized);
+        change(user);
+        await db.SaveChangesAsync();
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment(Environment);
-        builder.ConfigureAppConfiguration((_, config) =>
+        var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
-            {
-                ["FullAuth:SecretKey"] = TestSecret,
-                ["FullAuth:Database:ConnectionString"] = $"Data Source={_databasePath}",
-                // Faster hashing keeps the suite quick; the production defaults are covered by the hasher's own tests.
-                ["FullAuth:Password:Hasher"] = "bcrypt",
-                ["FullAuth:Password:BcryptWorkFactor"] = "10",
-                ["Logging:LogLevel:Default"] = "Warning",
-            };
-            foreach (var (key, value) in Settings)
-            {
-                settings[key] = value;
-            }
+            ["FullAuth:SecretKey"] = TestSecret,
+            ["FullAuth:Database:ConnectionString"] = $"Data Source={_databasePath}",
+            // Faster hashing keeps the suite quick; the production defaults are covered by the hasher's own tests.
+            ["FullAuth:Password:Hasher"] = "bcrypt",
+            ["FullAuth:Password:BcryptWorkFactor"] = "10",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
 
-            config.AddInMemoryCollection(settings);
-        });
+        builder.UseEnvironment(Environment);
+
+        // With minimal hosting, Program reads builder.Configuration before WebApplicationFactory's
+        // ConfigureAppConfiguration is applied (the database provider and connection string are read at
+        // registration). Host settings are visible from the start; the app configuration source below
+        // makes the same values win over appsettings files once the host is built.
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
         builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestPeerStartupFilter>());
     }
 

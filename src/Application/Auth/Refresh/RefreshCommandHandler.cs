@@ -61,6 +61,16 @@ public sealed class RefreshCommandHandler(
         refreshTokens.Add(successor);
         await unitOfWork.SaveChangesAsync(cancellationToken);
 
+        // A concurrent replay of the presented token may have revoked the family after our mark-used but
+        // before the successor existed, so the successor escaped that revocation. The replay revoked the
+        // presented token too: if it did, revoke the family again, successor included.
+        var presented = await refreshTokens.FindByHashAsync(token.TokenHash, cancellationToken);
+        if (presented?.RevokedAt is not null)
+        {
+            _logger.LogWarning("Session {SessionId} was revoked by a concurrent replay during rotation: successor revoked", token.FamilyId);
+            await revoker.RevokeAsync(token.UserId, token.FamilyId, "refresh_token_reuse", cancellationToken);
+        }
+
         var (accessToken, expiresIn) = await sessions.IssueAccessTokenAsync(user, successor, cancellationToken);
         return new SessionTokens(accessToken, newToken, expiresIn, successor.FamilyId, successor.ExpiresAt, successor.RememberMe);
     }
