@@ -58,11 +58,32 @@ public static class DatabaseInitializer
             await db.Database.CloseConnectionAsync();
         }
 
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        if (pending.Count > 0)
+        // Several instances may start at once: on PostgreSQL, hold a session advisory lock on the
+        // context's own connection for the whole migration (EF's lock alone let a second instance
+        // re-apply a migration the first had just applied).
+        var postgres = db is PostgreSqlAppDbContext;
+        if (postgres)
         {
-            logger.LogInformation("Applying {Count} migrations: {Migrations}", pending.Count, string.Join(", ", pending));
-            await db.Database.MigrateAsync(cancellationToken);
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(7261234501)", cancellationToken);
+        }
+
+        try
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
+            {
+                logger.LogInformation("Applying {Count} migrations: {Migrations}", pending.Count, string.Join(", ", pending));
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            if (postgres)
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(7261234501)", CancellationToken.None);
+                await db.Database.CloseConnectionAsync();
+            }
         }
     }
 }

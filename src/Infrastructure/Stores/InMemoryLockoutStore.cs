@@ -3,8 +3,8 @@ using FullAuth.Application.Common.Interfaces;
 namespace FullAuth.Infrastructure.Stores;
 
 /// <summary>
-/// Failure counters per key. Failures count within one lockout duration of the first; reaching the
-/// maximum locks the key for the duration.
+/// Failure counters per key. The counter lives until one lockout duration passes without a failure
+/// (each failure extends it); reaching the maximum locks the key for the duration.
 /// </summary>
 internal sealed class InMemoryLockoutStore(TimeProvider time) : ILockoutStore
 {
