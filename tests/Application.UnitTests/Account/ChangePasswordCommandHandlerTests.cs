@@ -26,6 +26,7 @@ public sealed class ChangePasswordCommandHandlerTests
     private readonly IRefreshTokenRepository _refreshTokens = Substitute.For<IRefreshTokenRepository>();
     private readonly ITokenBlacklist _blacklist = Substitute.For<ITokenBlacklist>();
     private readonly IPublisher _publisher = Substitute.For<IPublisher>();
+    private readonly IOneTimeTokenRepository _oneTimeTokens = Substitute.For<IOneTimeTokenRepository>();
     private readonly FakeTimeProvider _time = TestData.Time();
 
     public ChangePasswordCommandHandlerTests()
@@ -44,7 +45,7 @@ public sealed class ChangePasswordCommandHandlerTests
             _time,
             NullLoggerFactory.Instance);
         var revoker = new SessionRevoker(_refreshTokens, _blacklist, _publisher, Microsoft.Extensions.Options.Options.Create(new JwtOptions()), _time);
-        return new ChangePasswordCommandHandler(_users, _unitOfWork, _hasher, reauthentication, revoker, _publisher, _time, NullLoggerFactory.Instance);
+        return new ChangePasswordCommandHandler(_users, _unitOfWork, _hasher, _oneTimeTokens, reauthentication, revoker, _publisher, _time, NullLoggerFactory.Instance);
     }
 
     private User GivenUser(string? passwordHash = "$argon2id$stored")
