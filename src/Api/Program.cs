@@ -1,6 +1,8 @@
 using System.Text.Json;
 using FullAuth.Api.Cli;
 using FullAuth.Api.Http;
+using FullAuth.Api.Http.Cookies;
+using FullAuth.Api.Http.Csrf;
 using FullAuth.Application;
 using FullAuth.Application.Common.Behaviours;
 using FullAuth.Application.Common.Events;
@@ -31,6 +33,7 @@ builder.Services.AddMediator(options =>
 });
 
 builder.Services.AddSingleton<ClientIpResolver>();
+builder.Services.AddBrowserSupport();
 builder.Services.AddExceptionHandler<ExceptionToProblemHandler>();
 builder.Services
     .AddControllers()
@@ -57,6 +60,7 @@ if (FullAuth.Infrastructure.DependencyInjection.SecretKeyGenerated)
     app.Logger.LogWarning("FullAuth:SecretKey is not set: generated a temporary one for Development. Tokens stop working when the process restarts.");
 }
 
+app.WarnIfSecureCookiesOverPlainHttp();
 await DatabaseInitializer.InitializeAsync(app.Services);
 
 app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -65,6 +69,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
     ExceptionHandler = context => ProblemWriter.WriteAsync(context, FullAuth.Application.Common.Results.ErrorCodes.InternalError),
 });
 app.UseMiddleware<SecurityHeadersMiddleware>();
+app.UseCors(BrowserSupport.CorsPolicy);
 app.UseStatusCodePages(context =>
 {
     var status = context.HttpContext.Response.StatusCode;
@@ -73,6 +78,7 @@ app.UseStatusCodePages(context =>
 app.UseMiddleware<RequestBodyLimitMiddleware>();
 app.UseMiddleware<RateLimitHeadersMiddleware>();
 app.UseAuthentication();
+app.UseMiddleware<CsrfMiddleware>();
 app.UseAuthorization();
 
 app.MapControllers();
