@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using FullAuth.Api.FunctionalTests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FullAuth.Api.FunctionalTests.Cookies;
 
@@ -10,7 +11,26 @@ public sealed class TrustedProxyFactory : FullAuthFactory
 {
     public const string Proxy = "192.0.2.10";
 
+    /// <summary>A path whose request throws inside the pipeline, so the exception handler answers 500.</summary>
+    public const string ThrowingPath = "/__test/throw";
+
     public TrustedProxyFactory() => Settings["FullAuth:TrustedProxies:0"] = Proxy;
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ThrowingStartupFilter>());
+    }
+
+    private sealed class ThrowingStartupFilter : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            app.Use(nextMiddleware => context =>
+                context.Request.Path == ThrowingPath ? throw new InvalidOperationException("test failure") : nextMiddleware(context));
+        };
+    }
 }
 
 public sealed class SecurityHeadersTests(TrustedProxyFactory factory) : IClassFixture<TrustedProxyFactory>
@@ -19,6 +39,7 @@ public sealed class SecurityHeadersTests(TrustedProxyFactory factory) : IClassFi
     [InlineData("/health/live", HttpStatusCode.OK)]
     [InlineData("/api/v1/auth/me", HttpStatusCode.Unauthorized)]
     [InlineData("/api/v1/auth/nowhere", HttpStatusCode.NotFound)]
+    [InlineData(TrustedProxyFactory.ThrowingPath, HttpStatusCode.InternalServerError)]
     public async Task AnyResponse_CarriesTheBaselineSecurityHeaders(string path, HttpStatusCode status)
     {
         var response = await Client(https: false).GetAsync(path);
