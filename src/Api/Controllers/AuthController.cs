@@ -44,6 +44,12 @@ public sealed class AuthController(IMediator mediator) : ApiControllerBase
     [Consumes("application/json")]
     public async Task<IActionResult> Refresh([FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] RefreshRequest? request, CancellationToken cancellationToken)
     {
+        if (request is null && Request.ContentLength > 0)
+        {
+            // A body that is JSON null (or not an object) is malformed, whatever the delivery mode.
+            return Problem(Error.Validation("body", "The request body must be a JSON object."));
+        }
+
         var token = await Delivery.RefreshTokenAsync(HttpContext, request?.RefreshToken, cancellationToken);
         if (!token.IsSuccess)
         {
