@@ -13,10 +13,12 @@ public sealed class ApiServer : WebApplicationFactory<Program>
 {
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"fullauth-e2e-{Guid.NewGuid():N}.db");
     private readonly string _pageOrigin;
+    private readonly IReadOnlyDictionary<string, string?> _extra;
 
-    public ApiServer(int port, string pageOrigin)
+    public ApiServer(int port, string pageOrigin, IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         _pageOrigin = pageOrigin;
+        _extra = extraSettings ?? new Dictionary<string, string?>();
         Port = port;
         UseKestrel(port);
     }
@@ -42,7 +44,7 @@ public sealed class ApiServer : WebApplicationFactory<Program>
             ["FullAuth:RateLimits:Register"] = "100",
             ["FullAuth:RateLimits:Login"] = "100",
             ["Logging:LogLevel:Default"] = "Warning",
-        }));
+        }.Concat(_extra).GroupBy(p => p.Key).Select(g => g.Last())));
     }
 
     protected override void Dispose(bool disposing)
