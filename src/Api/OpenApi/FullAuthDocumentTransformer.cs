@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using FullAuth.Api.Http.Cookies;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -65,6 +66,46 @@ public sealed class FullAuthDocumentTransformer : IOpenApiDocumentTransformer
                 },
             },
         };
+        AddHealth(document, "/health/live", "Liveness: the process answers. No dependency is checked.");
+        AddHealth(document, "/health/ready", "Readiness: database, Redis (when a store uses it) and the mail queue depth. 503 when unhealthy.");
         return Task.CompletedTask;
+    }
+
+    /// <summary>Health endpoints are not controller actions, so the generator does not see them: describe them here.</summary>
+    private static void AddHealth(OpenApiDocument document, string path, string summary)
+    {
+        var schema = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Required = new HashSet<string> { "status", "checks" },
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["status"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("Healthy"), JsonValue.Create("Degraded"), JsonValue.Create("Unhealthy")] },
+                ["checks"] = new OpenApiSchema { Type = JsonSchemaType.Object, AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String } },
+            },
+        };
+        OpenApiResponse Response(string description) => new()
+        {
+            Description = description,
+            Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
+        };
+
+        document.Paths ??= [];
+        document.Paths[path] = new OpenApiPathItem
+        {
+            Operations = new Dictionary<HttpMethod, OpenApiOperation>
+            {
+                [HttpMethod.Get] = new()
+                {
+                    Summary = summary,
+                    Tags = new HashSet<OpenApiTagReference> { new("Health", document) },
+                    Responses = new OpenApiResponses
+                    {
+                        ["200"] = Response("Healthy or degraded."),
+                        ["503"] = Response("Unhealthy."),
+                    },
+                },
+            },
+        };
     }
 }

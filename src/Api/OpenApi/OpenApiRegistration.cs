@@ -31,9 +31,8 @@ public static class OpenApiRegistration
         var uiEnabled = app.Services.GetRequiredService<IOptions<OpenApiUiOptions>>().Value.UiEnabled ?? app.Environment.IsDevelopment();
         if (uiEnabled)
         {
-            app.MapScalarApiReference(UiPath, o => o
-                .WithTitle("FullAuth API")
-                .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+            // Scalar's default document route is /openapi/{documentName}.json, which MapOpenApi serves.
+            app.MapScalarApiReference(UiPath, o => o.WithTitle("FullAuth API"));
         }
 
         return app;
