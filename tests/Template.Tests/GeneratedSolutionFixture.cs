@@ -26,6 +26,9 @@ public sealed class GeneratedSolutionFixture : IAsyncLifetime
 
     public Dotnet.Run Build { get; private set; } = null!;
 
+    /// <summary>Build-output folders found right after <c>dotnet new</c>, before the build (there should be none).</summary>
+    public IReadOnlyList<string> CopiedBuildOutput { get; private set; } = [];
+
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(Home);
@@ -34,6 +37,8 @@ public sealed class GeneratedSolutionFixture : IAsyncLifetime
         Instantiate = await Dotnet.RunAsync(_root, Home, TimeSpan.FromMinutes(2), "new", "fullauth", "-n", NewName, "-o", Output, "--debug:custom-hive", hive);
         if (Instantiate.ExitCode == 0)
         {
+            CopiedBuildOutput = [.. Directory.EnumerateDirectories(Output, "*", SearchOption.AllDirectories)
+                .Where(d => Path.GetFileName(d) is "bin" or "obj" or "TestResults")];
             Build = await Dotnet.RunAsync(Output, Home, TimeSpan.FromMinutes(15), "build", NewName + ".sln", "-nodeReuse:false");
         }
     }

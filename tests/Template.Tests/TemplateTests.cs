@@ -24,7 +24,7 @@ public sealed class TemplateTests(GeneratedSolutionFixture generated) : IClassFi
         File.Exists(Path.Combine(output, GeneratedSolutionFixture.NewName + ".sln")).Should().BeTrue();
         File.Exists(Path.Combine(output, GeneratedSolutionFixture.SourcePrefix + ".sln")).Should().BeFalse();
         Directory.Exists(Path.Combine(output, ".git")).Should().BeFalse();
-        Directory.EnumerateDirectories(output, "bin", SearchOption.AllDirectories).Should().BeEmpty("build output is excluded");
+        generated.CopiedBuildOutput.Should().BeEmpty("build output is excluded from the template");
 
         var program = File.ReadAllText(Path.Combine(output, "src", "Api", "Cli", "HostCommands.cs"));
         program.Should().Contain($"namespace {GeneratedSolutionFixture.NewName}.Api.Cli;");
