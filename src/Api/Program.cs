@@ -1,59 +1,25 @@
-using System.Text.Json;
+using FullAuth.Api;
 using FullAuth.Api.Cli;
 using FullAuth.Api.Http;
 using FullAuth.Api.Http.Cookies;
 using FullAuth.Api.Http.Csrf;
-using FullAuth.Application;
-using FullAuth.Application.Common.Behaviours;
-using FullAuth.Application.Common.Events;
-using FullAuth.Infrastructure;
+using FullAuth.Api.OpenApi;
 using FullAuth.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Mvc;
 
 if (CommandLine.TryRun(args, Console.Out, Console.Error) is { } exitCode)
 {
     return exitCode;
 }
 
+if (HostCommands.IsHostCommand(args))
+{
+    return await HostCommands.RunAsync(args, Console.In, Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddApplication();
-builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
-builder.Services.AddMediator(options =>
-{
-    options.ServiceLifetime = ServiceLifetime.Scoped;
-    options.NotificationPublisherType = typeof(SafeNotificationPublisher);
-    options.PipelineBehaviors =
-    [
-        typeof(LoggingBehaviour<,>),
-        typeof(RateLimitingBehaviour<,>),
-        typeof(PermissionAuthorizationBehaviour<,>),
-        typeof(RoleAuthorizationBehaviour<,>),
-        typeof(ValidationBehaviour<,>),
-    ];
-});
-
-builder.Services.AddSingleton<ClientIpResolver>();
-builder.Services.AddBrowserSupport();
-builder.Services.AddExceptionHandler<ExceptionToProblemHandler>();
-builder.Services
-    .AddControllers()
-    .AddJsonOptions(o =>
-    {
-        o.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-        o.JsonSerializerOptions.Converters.Add(new UtcDateTimeOffsetConverter());
-    })
-    .ConfigureApiBehaviorOptions(o =>
-    {
-        o.SuppressMapClientErrors = true;
-        o.InvalidModelStateResponseFactory = ModelStateProblems.Create;
-    });
-builder.Services
-    .AddAuthentication(AccessTokenAuthenticationHandler.SchemeName)
-    .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(AccessTokenAuthenticationHandler.SchemeName, null);
-builder.Services.AddAuthorization();
-builder.Services.AddOpenApi();
+builder.AddFullAuth();
 
 var app = builder.Build();
 
@@ -84,7 +50,7 @@ app.UseMiddleware<CsrfMiddleware>();
 app.UseAuthorization();
 
 app.MapControllers();
-app.MapOpenApi();
+app.MapFullAuthOpenApi();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync });
 

@@ -1,5 +1,7 @@
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using FullAuth.Application.Common.Interfaces;
+using FullAuth.Application.Common.Observability;
 using FullAuth.Application.Common.Options;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -21,8 +23,10 @@ internal sealed class EmailOutbox : BackgroundService, IEmailOutbox
     private readonly ILogger _logger;
     private int _pending;
 
-    public EmailOutbox(IEnumerable<IEmailSender> senders, IOptions<EmailOptions> options, TimeProvider time, ILoggerFactory loggerFactory)
+    public EmailOutbox(IEnumerable<IEmailSender> senders, IOptions<EmailOptions> options, TimeProvider time, ILoggerFactory loggerFactory, IMeterFactory meterFactory)
     {
+        meterFactory.Create(FullAuthTelemetry.Name).CreateObservableGauge(
+            "fullauth.mail.queue_depth", () => Pending, unit: "{mail}", description: "Mails queued or waiting for a retry");
         var sender = senders.LastOrDefault();
         _sender = sender is NoEmailSender ? null : sender;
         _options = options.Value;
@@ -63,7 +67,7 @@ internal sealed class EmailOutbox : BackgroundService, IEmailOutbox
         {
             if (Pending > 0)
             {
-                _logger.LogWarning("Stopping with {Pending} mails undelivered", Pending);
+                _logger.LogWarning(LogEvents.MailFailed, "Stopping with {Pending} mails undelivered", Pending);
             }
         }
     }
@@ -74,19 +78,22 @@ internal sealed class EmailOutbox : BackgroundService, IEmailOutbox
         {
             await sender.SendAsync(message, stoppingToken);
             Interlocked.Decrement(ref _pending);
-            _logger.LogInformation("Mail \"{Subject}\" delivered on attempt {Attempt}", message.Subject, attempt);
+            FullAuthTelemetry.Mails.Add(1, FullAuthTelemetry.Tag("outcome", "delivered"));
+            _logger.LogInformation(LogEvents.MailDelivered, "Mail \"{Subject}\" delivered on attempt {Attempt}", message.Subject, attempt);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
             if (attempt >= _options.MaxAttempts)
             {
                 Interlocked.Decrement(ref _pending);
-                _logger.LogError("Mail \"{Subject}\" given up after {Attempts} attempts: {Error}", message.Subject, attempt, ex.Message);
+                FullAuthTelemetry.Mails.Add(1, FullAuthTelemetry.Tag("outcome", "failed"));
+                _logger.LogError(LogEvents.MailFailed, "Mail \"{Subject}\" given up after {Attempts} attempts: {Error}", message.Subject, attempt, ex.Message);
                 return;
             }
 
             var delay = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, attempt - 1)));
-            _logger.LogWarning("Mail \"{Subject}\" attempt {Attempt} failed ({Error}); retrying in {Delay}", message.Subject, attempt, ex.Message, delay);
+            FullAuthTelemetry.Mails.Add(1, FullAuthTelemetry.Tag("outcome", "retried"));
+            _logger.LogWarning(LogEvents.MailRetry, "Mail \"{Subject}\" attempt {Attempt} failed ({Error}); retrying in {Delay}", message.Subject, attempt, ex.Message, delay);
             _ = RetryLaterAsync(message, attempt + 1, delay, stoppingToken);
         }
     }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using FullAuth.Application.Common.Interfaces;
+using FullAuth.Application.Common.Observability;
 using FullAuth.Application.Common.Models;
 using FullAuth.Application.Common.Options;
 using Microsoft.Extensions.Logging;
@@ -71,14 +72,14 @@ internal sealed class JwtAccessTokenValidator : IAccessTokenValidator
         if (!string.Equals(parsed.Alg, _keys.Algorithm, StringComparison.Ordinal) ||
             string.IsNullOrEmpty(parsed.Kid) || !_keys.KeysById.ContainsKey(parsed.Kid))
         {
-            _logger.LogDebug("Access token refused: algorithm or key id not configured");
+            _logger.LogDebug(LogEvents.AccessTokenRefused, "Access token refused: algorithm or key id not configured");
             return null;
         }
 
         var result = await _handler.ValidateTokenAsync(parsed, _parameters);
         if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt)
         {
-            _logger.LogDebug("Access token refused: {Reason}", result.Exception?.GetType().Name);
+            _logger.LogDebug(LogEvents.AccessTokenRefused, "Access token refused: {Reason}", result.Exception?.GetType().Name);
             return null;
         }
 
@@ -92,7 +93,7 @@ internal sealed class JwtAccessTokenValidator : IAccessTokenValidator
 
         if (await _blacklist.IsRevokedAsync(jti, sid, cancellationToken))
         {
-            _logger.LogDebug("Access token refused: session {SessionId} revoked", sid);
+            _logger.LogDebug(LogEvents.AccessTokenRefused, "Access token refused: session {SessionId} revoked", sid);
             return null;
         }
 

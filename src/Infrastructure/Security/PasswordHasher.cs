@@ -1,4 +1,5 @@
 using FullAuth.Application.Common.Interfaces;
+using FullAuth.Application.Common.Observability;
 using FullAuth.Application.Common.Options;
 using FullAuth.Application.Common.Results;
 using Microsoft.Extensions.Options;
@@ -59,7 +60,12 @@ internal sealed class PasswordHasher : IPasswordHasher, IDisposable
 
     private async ValueTask<T> RunAsync<T>(Func<T> work, CancellationToken cancellationToken)
     {
-        if (!await _slots.WaitAsync(_queueTimeout, cancellationToken))
+        var waitStarted = System.Diagnostics.Stopwatch.GetTimestamp();
+        var acquired = await _slots.WaitAsync(_queueTimeout, cancellationToken);
+        FullAuthTelemetry.HashQueueWait.Record(
+            System.Diagnostics.Stopwatch.GetElapsedTime(waitStarted).TotalMilliseconds,
+            FullAuthTelemetry.Tag("outcome", acquired ? "acquired" : "busy"));
+        if (!acquired)
         {
             throw new ServiceUnavailableException(ErrorCodes.Busy, TimeSpan.FromSeconds(1), "No password-hashing slot became free in time.");
         }

@@ -1,5 +1,6 @@
 using FullAuth.Application.Common.Events;
 using FullAuth.Application.Common.Interfaces;
+using FullAuth.Application.Common.Observability;
 using FullAuth.Application.Common.Results;
 using FullAuth.Application.Common.Sessions;
 using FullAuth.Domain.Tokens;
@@ -58,7 +59,7 @@ public sealed class ChangePasswordCommandHandler(
         await oneTimeTokens.VoidUnusedAsync(user.Id, [TokenPurposes.PasswordReset], now, cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         var revoked = await revoker.RevokeAllAsync(user.Id, command.Caller.SessionId, "password_changed", cancellationToken);
-        _logger.LogInformation("User {UserId} changed their password; {Revoked} other sessions ended", user.Id, revoked);
+        _logger.LogInformation(LogEvents.PasswordChanged, "User {UserId} changed their password; {Revoked} other sessions ended", user.Id, revoked);
         await publisher.Publish(new PasswordChanged(user.Id, command.Client.IpAddress, command.Client.UserAgent, now), cancellationToken);
         return Result.Ok;
     }

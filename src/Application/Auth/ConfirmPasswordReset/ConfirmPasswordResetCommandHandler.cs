@@ -1,5 +1,6 @@
 using FullAuth.Application.Common.Events;
 using FullAuth.Application.Common.Interfaces;
+using FullAuth.Application.Common.Observability;
 using FullAuth.Application.Common.Results;
 using FullAuth.Application.Common.Sessions;
 using FullAuth.Application.Common.Tokens;
@@ -58,7 +59,7 @@ public sealed class ConfirmPasswordResetCommandHandler(
         await unitOfWork.SaveChangesAsync(cancellationToken);
         await lockout.ResetAsync(user.Email, cancellationToken);
         var revoked = await revoker.RevokeAllAsync(user.Id, exceptSessionId: null, "password_reset", cancellationToken);
-        _logger.LogInformation("User {UserId} reset their password; {Revoked} sessions ended", user.Id, revoked);
+        _logger.LogInformation(LogEvents.PasswordReset, "User {UserId} reset their password; {Revoked} sessions ended", user.Id, revoked);
         await publisher.Publish(new PasswordChanged(user.Id, command.Client.IpAddress, command.Client.UserAgent, now), cancellationToken);
         if (!wasVerified)
         {

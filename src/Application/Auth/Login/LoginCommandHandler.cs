@@ -1,14 +1,15 @@
 using FullAuth.Application.Common.Interfaces;
 using FullAuth.Application.Common.Models;
+using FullAuth.Application.Common.Observability;
 using FullAuth.Application.Common.Options;
 using FullAuth.Application.Common.Results;
 using FullAuth.Application.Common.Security;
 using FullAuth.Application.Common.Sessions;
 using FullAuth.Domain.Sessions;
 using FullAuth.Domain.Users;
+using Mediator;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Mediator;
 
 namespace FullAuth.Application.Auth.Login;
 
@@ -38,7 +39,8 @@ public sealed class LoginCommandHandler(
         if (await lockout.IsLockedAsync(email, cancellationToken))
         {
             await hasher.VerifyAsync(command.Password!, null, cancellationToken);
-            _logger.LogWarning("Login refused for {Email}: locked out", masked);
+            _logger.LogWarning(LogEvents.LoginLockedOut, "Login refused for {Email}: locked out", masked);
+            FullAuthTelemetry.SignIns.Add(1, FullAuthTelemetry.Tag("method", AuthMethods.Password), FullAuthTelemetry.Tag("outcome", "locked_out"));
             return Error.InvalidCredentials;
         }
 
@@ -48,10 +50,12 @@ public sealed class LoginCommandHandler(
         {
             var settings = lockoutOptions.Value;
             var lockedNow = await lockout.RecordFailureAsync(email, settings.MaxFailedAttempts, settings.Duration, cancellationToken);
-            _logger.LogWarning("Login failed for {Email}: {Reason}", masked, user is null ? "unknown_email" : "wrong_password");
+            _logger.LogWarning(LogEvents.LoginFailed, "Login failed for {Email}: {Reason}", masked, user is null ? "unknown_email" : "wrong_password");
+            FullAuthTelemetry.SignIns.Add(1, FullAuthTelemetry.Tag("method", AuthMethods.Password), FullAuthTelemetry.Tag("outcome", "invalid_credentials"));
             if (lockedNow)
             {
-                _lockoutLogger.LogWarning("{Email} locked out for {Duration} after {Attempts} failures", masked, settings.Duration, settings.MaxFailedAttempts);
+                FullAuthTelemetry.Lockouts.Add(1, FullAuthTelemetry.Tag("source", "login"));
+                _lockoutLogger.LogWarning(LogEvents.LockedOut, "{Email} locked out for {Duration} after {Attempts} failures", masked, settings.Duration, settings.MaxFailedAttempts);
             }
 
             return Error.InvalidCredentials;
@@ -59,7 +63,8 @@ public sealed class LoginCommandHandler(
 
         if (!user.IsActive)
         {
-            _logger.LogWarning("Login refused for user {UserId}: inactive", user.Id);
+            _logger.LogWarning(LogEvents.LoginInactive, "Login refused for user {UserId}: inactive", user.Id);
+            FullAuthTelemetry.SignIns.Add(1, FullAuthTelemetry.Tag("method", AuthMethods.Password), FullAuthTelemetry.Tag("outcome", "inactive"));
             return Error.InvalidCredentials;
         }
 
@@ -74,7 +79,8 @@ public sealed class LoginCommandHandler(
 
         if (registrationOptions.Value.RequireVerifiedEmail && !user.EmailVerified)
         {
-            _logger.LogInformation("Login refused for user {UserId}: email not verified", user.Id);
+            _logger.LogInformation(LogEvents.LoginEmailNotVerified, "Login refused for user {UserId}: email not verified", user.Id);
+            FullAuthTelemetry.SignIns.Add(1, FullAuthTelemetry.Tag("method", AuthMethods.Password), FullAuthTelemetry.Tag("outcome", "email_not_verified"));
             return Error.EmailNotVerified;
         }
 

@@ -1,5 +1,6 @@
 using FullAuth.Application.Common.Events;
 using FullAuth.Application.Common.Interfaces;
+using FullAuth.Application.Common.Observability;
 using FullAuth.Application.Common.Results;
 using FullAuth.Application.Common.Security;
 using FullAuth.Application.Common.Sessions;
@@ -45,6 +46,7 @@ public sealed class LogoutCommandHandler(
                 else
                 {
                     _logger.LogWarning(
+                        LogEvents.LogoutTokenMismatch,
                         "Logout by user {UserId} presented a refresh token of user {OtherUserId}: ignored",
                         caller.UserId,
                         token.UserId);
@@ -67,7 +69,7 @@ public sealed class LogoutCommandHandler(
     private async Task EndAsync(string userId, string sessionId, CancellationToken cancellationToken)
     {
         await revoker.RevokeAsync(userId, sessionId, "logout", cancellationToken);
-        _logger.LogInformation("User {UserId} signed out of session {SessionId}", userId, sessionId);
+        _logger.LogInformation(LogEvents.LoggedOut, "User {UserId} signed out of session {SessionId}", userId, sessionId);
         await publisher.Publish(new UserSignedOut(userId, sessionId, time.GetUtcNow()), cancellationToken);
     }
 }

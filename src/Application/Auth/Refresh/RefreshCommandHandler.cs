@@ -1,6 +1,7 @@
 using FullAuth.Application.Common.Events;
 using FullAuth.Application.Common.Interfaces;
 using FullAuth.Application.Common.Models;
+using FullAuth.Application.Common.Observability;
 using FullAuth.Application.Common.Results;
 using FullAuth.Application.Common.Security;
 using FullAuth.Application.Common.Sessions;
@@ -33,13 +34,15 @@ public sealed class RefreshCommandHandler(
         var token = await refreshTokens.FindByHashAsync(OpaqueToken.Digest(command.RefreshToken!), cancellationToken);
         if (token is null)
         {
-            _logger.LogInformation("Refresh refused: unknown token");
+            _logger.LogInformation(LogEvents.RefreshRefused, "Refresh refused: unknown token");
+            FullAuthTelemetry.Refreshes.Add(1, FullAuthTelemetry.Tag("outcome", "refused"));
             return Error.InvalidCredentials;
         }
 
         if (token.RevokedAt is not null || token.ExpiresAt <= now)
         {
-            _logger.LogInformation("Refresh refused for session {SessionId}: revoked or expired", token.FamilyId);
+            _logger.LogInformation(LogEvents.RefreshRefused, "Refresh refused for session {SessionId}: revoked or expired", token.FamilyId);
+            FullAuthTelemetry.Refreshes.Add(1, FullAuthTelemetry.Tag("outcome", "refused"));
             return Error.InvalidCredentials;
         }
 
@@ -51,7 +54,8 @@ public sealed class RefreshCommandHandler(
         var user = await users.FindByIdAsync(token.UserId, cancellationToken);
         if (user is null || !user.IsActive)
         {
-            _logger.LogWarning("Refresh refused for session {SessionId}: user missing or inactive", token.FamilyId);
+            _logger.LogWarning(LogEvents.RefreshRefused, "Refresh refused for session {SessionId}: user missing or inactive", token.FamilyId);
+            FullAuthTelemetry.Refreshes.Add(1, FullAuthTelemetry.Tag("outcome", "refused"));
             await revoker.RevokeAsync(token.UserId, token.FamilyId, "user_inactive", cancellationToken);
             return Error.InvalidCredentials;
         }
@@ -72,12 +76,16 @@ public sealed class RefreshCommandHandler(
         }
 
         var (accessToken, expiresIn) = await sessions.IssueAccessTokenAsync(user, successor, cancellationToken);
+        FullAuthTelemetry.Refreshes.Add(1, FullAuthTelemetry.Tag("outcome", "success"));
         return new SessionTokens(accessToken, newToken, expiresIn, successor.FamilyId, successor.ExpiresAt, successor.RememberMe);
     }
 
     private async Task<Result<SessionTokens>> ReuseDetectedAsync(RefreshToken token, ClientInfo client, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        FullAuthTelemetry.Refreshes.Add(1, FullAuthTelemetry.Tag("outcome", "reuse"));
+        FullAuthTelemetry.ReuseDetections.Add(1);
         _logger.LogError(
+            LogEvents.RefreshReuseDetected,
             "Refresh token reuse detected for user {UserId}, session {SessionId} from {IpAddress}: session revoked",
             token.UserId,
             token.FamilyId,

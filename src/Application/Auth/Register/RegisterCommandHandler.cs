@@ -1,6 +1,7 @@
 using FullAuth.Application.Common.Events;
 using FullAuth.Application.Common.Interfaces;
 using FullAuth.Application.Common.Models;
+using FullAuth.Application.Common.Observability;
 using FullAuth.Application.Common.Options;
 using FullAuth.Application.Common.Results;
 using FullAuth.Application.Common.Sessions;
@@ -60,7 +61,7 @@ public sealed class RegisterCommandHandler(
             return winner is null ? Error.Conflict : await DuplicateAsync(winner, preventEnumeration, now, cancellationToken);
         }
 
-        _logger.LogInformation("User {UserId} registered", user.Id);
+        _logger.LogInformation(LogEvents.Registered, "User {UserId} registered", user.Id);
         await publisher.Publish(new UserRegistered(user.Id, user.Email, now), cancellationToken);
 
         if (preventEnumeration)

@@ -1,4 +1,5 @@
 using FullAuth.Application.Common.Interfaces;
+using FullAuth.Application.Common.Observability;
 using FullAuth.Application.Common.Options;
 using FullAuth.Application.Common.Results;
 using Mediator;
@@ -32,7 +33,8 @@ public sealed class RateLimitingBehaviour<TMessage, TResponse>(
         state.Decision = decision;
         if (!decision.Allowed)
         {
-            _logger.LogWarning("Rate limit hit in bucket {Bucket}", bucket);
+            _logger.LogWarning(LogEvents.RateLimited, "Rate limit hit in bucket {Bucket}", bucket);
+            FullAuthTelemetry.RateLimitRejections.Add(1, FullAuthTelemetry.Tag("bucket", bucket));
             return TResponse.Failure(Error.RateLimited(decision.ResetAfter));
         }
 

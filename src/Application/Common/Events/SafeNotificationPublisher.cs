@@ -1,3 +1,4 @@
+using FullAuth.Application.Common.Observability;
 using Mediator;
 using Microsoft.Extensions.Logging;
 
@@ -22,7 +23,7 @@ public sealed class SafeNotificationPublisher(ILoggerFactory loggerFactory) : IN
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                _logger.LogError(ex, "Event handler {Handler} failed for {Event}", handler.GetType().Name, typeof(TNotification).Name);
+                _logger.LogError(LogEvents.HookFailed, ex, "Event handler {Handler} failed for {Event}", handler.GetType().Name, typeof(TNotification).Name);
             }
         }
     }

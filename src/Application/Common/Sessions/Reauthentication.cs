@@ -1,5 +1,6 @@
 using FullAuth.Application.Common.Interfaces;
 using FullAuth.Application.Common.Models;
+using FullAuth.Application.Common.Observability;
 using FullAuth.Application.Common.Options;
 using FullAuth.Application.Common.Results;
 using FullAuth.Domain.Users;
@@ -44,7 +45,8 @@ public sealed class Reauthentication(
             var settings = lockoutOptions.Value;
             if (await lockout.RecordFailureAsync(user.Email, settings.MaxFailedAttempts, settings.Duration, cancellationToken))
             {
-                _logger.LogWarning("User {UserId} locked out after failed current-password checks", user.Id);
+                FullAuthTelemetry.Lockouts.Add(1, FullAuthTelemetry.Tag("source", "reauthentication"));
+                _logger.LogWarning(LogEvents.LockedOut, "User {UserId} locked out after failed current-password checks", user.Id);
             }
 
             return Error.InvalidCurrentPassword;

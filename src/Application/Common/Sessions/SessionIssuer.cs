@@ -1,6 +1,7 @@
 using FullAuth.Application.Common.Events;
 using FullAuth.Application.Common.Interfaces;
 using FullAuth.Application.Common.Models;
+using FullAuth.Application.Common.Observability;
 using FullAuth.Application.Common.Options;
 using FullAuth.Application.Common.Results;
 using FullAuth.Application.Common.Security;
@@ -37,7 +38,8 @@ public sealed class SessionIssuer(
         {
             if (!await policy.AllowSignInAsync(context, cancellationToken))
             {
-                _logger.LogWarning("Sign-in of user {UserId} vetoed by {Policy}", user.Id, policy.GetType().Name);
+                _logger.LogWarning(LogEvents.SignInVetoed, "Sign-in of user {UserId} vetoed by {Policy}", user.Id, policy.GetType().Name);
+                FullAuthTelemetry.SignIns.Add(1, FullAuthTelemetry.Tag("method", string.Join(' ', amr)), FullAuthTelemetry.Tag("outcome", "vetoed"));
                 return Error.SignInNotAllowed;
             }
         }
@@ -57,7 +59,8 @@ public sealed class SessionIssuer(
         await unitOfWork.SaveChangesAsync(cancellationToken);
 
         var (accessToken, expiresIn) = await IssueAccessTokenAsync(user, session, cancellationToken);
-        _logger.LogInformation("User {UserId} signed in with {Amr}; session {SessionId}", user.Id, session.Amr, session.FamilyId);
+        _logger.LogInformation(LogEvents.SignedIn, "User {UserId} signed in with {Amr}; session {SessionId}", user.Id, session.Amr, session.FamilyId);
+        FullAuthTelemetry.SignIns.Add(1, FullAuthTelemetry.Tag("method", session.Amr), FullAuthTelemetry.Tag("outcome", "success"));
         await publisher.Publish(new UserSignedIn(user.Id, session.FamilyId, amr, client.IpAddress, client.UserAgent, now), cancellationToken);
 
         return new SignInResult(

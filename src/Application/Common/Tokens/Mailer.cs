@@ -1,4 +1,5 @@
 using FullAuth.Application.Common.Interfaces;
+using FullAuth.Application.Common.Observability;
 using FullAuth.Application.Common.Options;
 using FullAuth.Application.Common.Security;
 using FullAuth.Domain.Users;
@@ -30,12 +31,14 @@ public sealed class Mailer(
         var decision = await limiter.AcquireAsync("email-address:" + address, limit, TimeSpan.FromHours(1), cancellationToken);
         if (!decision.Allowed)
         {
-            _logger.LogWarning("Mail {Template} to {Email} not sent: {Limit} per hour reached", template, OpaqueToken.MaskEmail(address), limit);
+            FullAuthTelemetry.Mails.Add(1, FullAuthTelemetry.Tag("outcome", "throttled"));
+            _logger.LogWarning(LogEvents.MailThrottled, "Mail {Template} to {Email} not sent: {Limit} per hour reached", template, OpaqueToken.MaskEmail(address), limit);
             return false;
         }
 
         outbox.Enqueue(composer.Compose(template, address, model));
-        _logger.LogInformation("Mail {Template} to {Email} queued", template, OpaqueToken.MaskEmail(address));
+        FullAuthTelemetry.Mails.Add(1, FullAuthTelemetry.Tag("outcome", "queued"));
+        _logger.LogInformation(LogEvents.MailQueued, "Mail {Template} to {Email} queued", template, OpaqueToken.MaskEmail(address));
         return true;
     }
 }
