@@ -8,6 +8,7 @@ using FullAuth.Infrastructure;
 using FullAuth.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 if (CommandLine.TryRun(args, Console.Out, Console.Error) is { } exitCode)
 {
@@ -35,7 +36,12 @@ builder.Services.AddMediator(options =>
 builder.Services.AddSingleton<ClientIpResolver>();
 builder.Services.AddExceptionHandler<ExceptionToProblemHandler>();
 builder.Services
-    .AddControllers()
+    .AddControllers(o =>
+    {
+        // JSON bodies only: the jQuery-style "a[b][c]" query/form key parsers throw on malformed keys (500).
+        o.ValueProviderFactories.RemoveType<JQueryQueryStringValueProviderFactory>();
+        o.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
+    })
     .AddJsonOptions(o =>
     {
         o.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
