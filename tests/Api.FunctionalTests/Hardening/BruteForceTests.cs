@@ -181,6 +181,8 @@ public sealed class BruteForceTests(FullAuthFactory factory) : IClassFixture<Ful
 
         public void Install(IServiceCollection services)
         {
+            // 50 hashes at once on two shared cores may queue longer than the default wait: 503 busy is not what is tested here.
+            services.PostConfigure<FullAuth.Application.Common.Options.PasswordOptions>(o => o.QueueTimeout = TimeSpan.FromMinutes(2));
             var original = services.Last(d => d.ServiceType == typeof(IPasswordHasher));
             services.Remove(original);
             services.AddSingleton<IPasswordHasher>(sp => new Counting(

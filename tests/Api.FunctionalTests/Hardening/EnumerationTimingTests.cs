@@ -15,6 +15,7 @@ namespace FullAuth.Api.FunctionalTests.Hardening;
 /// the production hasher (Argon2id) and mail switched on (SMTP to a closed port: the outbox retries in
 /// the background, the request never waits). Passkey begin is not built yet, so it is not measured.
 /// </summary>
+[Collection(nameof(EnumerationTimingTests))]
 public sealed class EnumerationTimingTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Samples = 40;
@@ -157,3 +158,7 @@ public sealed class EnumerationTimingTests(ITestOutputHelper output) : IAsyncLif
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }
+
+/// <summary>Runs the timing comparison alone, not beside other test classes, so their load does not skew one side.</summary>
+[CollectionDefinition(nameof(EnumerationTimingTests), DisableParallelization = true)]
+public sealed class EnumerationTimingCollection;
