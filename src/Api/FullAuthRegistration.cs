@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using System.Text.Json;
 using FullAuth.Api.Http;
 using FullAuth.Api.Http.Cookies;
@@ -40,7 +41,12 @@ public static class FullAuthRegistration
         builder.Services.AddBrowserSupport();
         builder.Services.AddExceptionHandler<ExceptionToProblemHandler>();
         builder.Services
-            .AddControllers()
+            .AddControllers(o =>
+            {
+                // JSON bodies only: the jQuery-style "a[b][c]" query/form key parsers throw on malformed keys (500).
+                o.ValueProviderFactories.RemoveType<JQueryQueryStringValueProviderFactory>();
+                o.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
+            })
             .AddJsonOptions(o =>
             {
                 o.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;

@@ -41,6 +41,9 @@ public static class DependencyInjection
         services.AddSingleton<IAccessTokenValidator, JwtAccessTokenValidator>();
 
         AddEmail(services, environment);
+        services.AddSingleton<BackgroundWork.BackgroundWorkQueue>();
+        services.AddSingleton<IBackgroundWork>(sp => sp.GetRequiredService<BackgroundWork.BackgroundWorkQueue>());
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundWork.BackgroundWorkQueue>());
 
         var healthChecks = services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace FullAuth.Api.Http;
 
 /// <summary>
-/// Turns exceptions into problem details: outages into 503 with <c>Retry-After</c>, malformed HTTP into
+/// Turns exceptions into problem details: outages (a store or the database) into 503 with <c>Retry-After</c>, malformed HTTP into
 /// 400, everything else into a bare 500 <c>internal_error</c> (the exception is logged, never returned).
 /// </summary>
 public sealed class ExceptionToProblemHandler(ILoggerFactory loggerFactory) : IExceptionHandler
@@ -20,6 +20,10 @@ public sealed class ExceptionToProblemHandler(ILoggerFactory loggerFactory) : IE
             case ServiceUnavailableException unavailable:
                 _logger.LogWarning("{Code}: {Message}", unavailable.Code, unavailable.Message);
                 error = new Error(unavailable.Code, RetryAfter: unavailable.RetryAfter);
+                break;
+            case var outage when FullAuth.Infrastructure.Persistence.DatabaseFailures.IsOutage(outage):
+                _logger.LogWarning("Database unavailable: {Error}", outage.GetBaseException().Message);
+                error = new Error(ErrorCodes.StoreUnavailable, RetryAfter: FullAuth.Infrastructure.Persistence.DatabaseFailures.RetryAfter);
                 break;
             case BadHttpRequestException bad:
                 _logger.LogInformation("Malformed request: {Status}", bad.StatusCode.ToString(CultureInfo.InvariantCulture));

@@ -83,7 +83,7 @@ public sealed class LoginCommandHandlerTests
 
         await Handler().Handle(Command("  Alice@Example.COM "), CancellationToken.None);
 
-        await _lockout.Received(1).IsLockedAsync(Email, Arg.Any<CancellationToken>());
+        await _lockout.Received(2).IsLockedAsync(Email, Arg.Any<CancellationToken>());
         await _users.Received(1).FindByEmailAsync(Email, Arg.Any<CancellationToken>());
         await _lockout.Received(1).RecordFailureAsync(Email, Arg.Any<int>(), Arg.Any<TimeSpan>(), Arg.Any<CancellationToken>());
     }
@@ -176,7 +176,22 @@ public sealed class LoginCommandHandlerTests
             true,
             TestData.Client,
             Arg.Any<CancellationToken>());
-        await _lockout.DidNotReceiveWithAnyArgs().RecordFailureAsync(default!, default, default, default);
+        // The attempt is counted before the password check, then cleared by the success.
+        await _lockout.Received(1).RecordFailureAsync(Email, 5, TimeSpan.FromMinutes(15), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Handle_LockedByAConcurrentAttemptOnceCounted_RefusesWithoutCheckingTheStoredHash()
+    {
+        GivenUser(TestData.User(), PasswordVerification.Success);
+        _lockout.IsLockedAsync(Email, Arg.Any<CancellationToken>()).Returns(false, true);
+
+        var result = await Handler().Handle(Command(), CancellationToken.None);
+
+        result.Error.Should().Be(Error.InvalidCredentials);
+        await _hasher.Received(1).VerifyAsync(Password, null, Arg.Any<CancellationToken>());
+        await _users.DidNotReceiveWithAnyArgs().FindByEmailAsync(default!, default);
+        await _lockout.DidNotReceiveWithAnyArgs().ResetAsync(default!, default);
     }
 
     [Fact]

@@ -44,12 +44,22 @@ public sealed class LoginCommandHandler(
             return Error.InvalidCredentials;
         }
 
+        // The attempt is counted before the password is checked (and cleared on success), so concurrent
+        // guesses cannot all pass the check above: at most MaxFailedAttempts reach the stored hash.
+        var settings = lockoutOptions.Value;
+        var lockedNow = await lockout.RecordFailureAsync(email, settings.MaxFailedAttempts, settings.Duration, cancellationToken);
+        if (!lockedNow && await lockout.IsLockedAsync(email, cancellationToken))
+        {
+            await hasher.VerifyAsync(command.Password!, null, cancellationToken);
+            _logger.LogWarning(LogEvents.LoginLockedOut, "Login refused for {Email}: locked out", masked);
+            FullAuthTelemetry.SignIns.Add(1, FullAuthTelemetry.Tag("method", AuthMethods.Password), FullAuthTelemetry.Tag("outcome", "locked_out"));
+            return Error.InvalidCredentials;
+        }
+
         var user = await users.FindByEmailAsync(email, cancellationToken);
         var verification = await hasher.VerifyAsync(command.Password!, user?.PasswordHash, cancellationToken);
         if (user is null || verification == PasswordVerification.Failed)
         {
-            var settings = lockoutOptions.Value;
-            var lockedNow = await lockout.RecordFailureAsync(email, settings.MaxFailedAttempts, settings.Duration, cancellationToken);
             _logger.LogWarning(LogEvents.LoginFailed, "Login failed for {Email}: {Reason}", masked, user is null ? "unknown_email" : "wrong_password");
             FullAuthTelemetry.SignIns.Add(1, FullAuthTelemetry.Tag("method", AuthMethods.Password), FullAuthTelemetry.Tag("outcome", "invalid_credentials"));
             if (lockedNow)
