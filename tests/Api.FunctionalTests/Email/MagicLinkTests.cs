@@ -109,14 +109,14 @@ public sealed class MagicLinkTests
     public async Task Confirm_AfterLifetime_InvalidToken()
     {
         using var smtp = await SmtpSink.StartAsync();
-        using var factory = Factory(smtp, ("FullAuth:MagicLinks:Lifetime", "00:00:02"));
+        using var factory = Factory(smtp, ("FullAuth:MagicLinks:Lifetime", "00:00:01"));
         var client = factory.CreateClient();
         var email = NewEmail();
         await client.RegisterAsync(email);
         await client.PostJsonAsync(RequestPath, new { email });
         var token = SmtpSink.TokenFrom(await smtp.WaitForMailAsync(email, "sign-in link"), "/magic-link");
 
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
         var confirm = await client.PostJsonAsync(ConfirmPath, new { token });
 
         await confirm.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "invalid_token");
@@ -388,6 +388,28 @@ public sealed class MagicLinkTests
 
         await Task.Delay(1500);
         smtp.MessagesTo(email).Should().HaveCount(3, "the verification mail plus two links reach the hourly limit of 3");
+    }
+
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("2.00:00:00")]
+    public void Start_LifetimeNotPositiveOrOverADay_FailsNamingTheSetting(string lifetime)
+    {
+        using var factory = FullAuthFactory.With(("FullAuth:MagicLinks:Enabled", "true"), ("FullAuth:MagicLinks:Lifetime", lifetime));
+
+        var failure = Record.Exception(() => factory.CreateClient());
+
+        failure.Should().NotBeNull("the host must refuse to start");
+        var messages = string.Join(" | ", Chain(failure!));
+        messages.Should().Contain("FullAuth:MagicLinks:Lifetime");
+    }
+
+    private static IEnumerable<string> Chain(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            yield return e.Message;
+        }
     }
 
     private static async Task<string> WaitForSecondLinkAsync(SmtpSink smtp, string email, string first)
