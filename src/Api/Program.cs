@@ -1,6 +1,8 @@
 using System.Text.Json;
 using FullAuth.Api.Cli;
 using FullAuth.Api.Http;
+using FullAuth.Api.Http.Cookies;
+using FullAuth.Api.Http.Csrf;
 using FullAuth.Application;
 using FullAuth.Application.Common.Behaviours;
 using FullAuth.Application.Common.Events;
@@ -33,6 +35,7 @@ builder.Services.AddMediator(options =>
 });
 
 builder.Services.AddSingleton<ClientIpResolver>();
+builder.Services.AddBrowserSupport();
 builder.Services.AddExceptionHandler<ExceptionToProblemHandler>();
 builder.Services
     .AddControllers()
@@ -59,6 +62,7 @@ if (FullAuth.Infrastructure.DependencyInjection.SecretKeyGenerated)
     app.Logger.LogWarning("FullAuth:SecretKey is not set: generated a temporary one for Development. Tokens stop working when the process restarts.");
 }
 
+app.WarnIfSecureCookiesOverPlainHttp();
 await DatabaseInitializer.InitializeAsync(app.Services);
 
 app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -67,6 +71,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
     ExceptionHandler = context => ProblemWriter.WriteAsync(context, FullAuth.Application.Common.Results.ErrorCodes.InternalError),
 });
 app.UseMiddleware<SecurityHeadersMiddleware>();
+app.UseCors(BrowserSupport.CorsPolicy);
 app.UseStatusCodePages(context =>
 {
     var status = context.HttpContext.Response.StatusCode;
@@ -75,6 +80,7 @@ app.UseStatusCodePages(context =>
 app.UseMiddleware<RequestBodyLimitMiddleware>();
 app.UseMiddleware<RateLimitHeadersMiddleware>();
 app.UseAuthentication();
+app.UseMiddleware<CsrfMiddleware>();
 app.UseAuthorization();
 
 app.MapControllers();

@@ -32,9 +32,11 @@ public sealed class ApiProcess : IAsyncDisposable
     /// <summary>Everything the process wrote (console logs), for diagnostics and assertions.</summary>
     public string Output => string.Join('\n', _output);
 
-    public static string ApiAssemblyPath
+    public static string ApiAssemblyPath => BuiltAssembly(Path.Combine("src", "Api"), "FullAuth.Api.dll");
+
+    /// <summary>A project's built assembly under the repository, for the configuration this test was built with.</summary>
+    public static string BuiltAssembly(string projectFolder, string assemblyFile)
     {
-        get
         {
             var configuration = typeof(ApiProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
             var directory = new DirectoryInfo(AppContext.BaseDirectory);
@@ -48,17 +50,23 @@ public sealed class ApiProcess : IAsyncDisposable
                 throw new InvalidOperationException("Could not find FullAuth.sln above " + AppContext.BaseDirectory);
             }
 
-            var path = Path.Combine(directory.FullName, "src", "Api", "bin", configuration, "net10.0", "FullAuth.Api.dll");
+            var path = Path.Combine(directory.FullName, projectFolder, "bin", configuration, "net10.0", assemblyFile);
             return File.Exists(path)
                 ? path
                 : throw new InvalidOperationException($"{path} does not exist: build the solution (dotnet build FullAuth.sln -c {configuration}) first.");
         }
     }
 
-    public static async Task<ApiProcess> StartAsync(string name, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    public static async Task<ApiProcess> StartAsync(
+        string name,
+        IReadOnlyDictionary<string, string> environment,
+        CancellationToken cancellationToken,
+        int? port = null,
+        string? assemblyPath = null,
+        string livePath = "health/live")
     {
-        var dll = ApiAssemblyPath;
-        var port = FullAuth.Tests.Fixtures.ServerBinaries.FreePort();
+        var dll = assemblyPath ?? ApiAssemblyPath;
+        port ??= FullAuth.Tests.Fixtures.ServerBinaries.FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
@@ -73,18 +81,18 @@ public sealed class ApiProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port.Value.ToString(CultureInfo.InvariantCulture)}";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__Console__FormatterName"] = "simple";
         start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet exec " + dll);
-        var api = new ApiProcess(name, port, process);
+        var api = new ApiProcess(name, port.Value, process);
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { api._output.Enqueue(e.Data); } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { api._output.Enqueue(e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await api.WaitUntilLiveAsync(cancellationToken);
+        await api.WaitUntilLiveAsync(livePath, cancellationToken);
         return api;
     }
 
@@ -101,7 +109,7 @@ public sealed class ApiProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private async Task WaitUntilLiveAsync(CancellationToken cancellationToken)
+    private async Task WaitUntilLiveAsync(string livePath, CancellationToken cancellationToken)
     {
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var clock = Stopwatch.StartNew();
@@ -114,7 +122,7 @@ public sealed class ApiProcess : IAsyncDisposable
 
             try
             {
-                using var response = await client.GetAsync("health/live", cancellationToken);
+                using var response = await client.GetAsync(livePath, cancellationToken);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     return;

@@ -1,4 +1,5 @@
 using FullAuth.Api.Http;
+using FullAuth.Api.Http.Cookies;
 using FullAuth.Application.Common.Models;
 using FullAuth.Application.Common.Results;
 using Microsoft.AspNetCore.Mvc;
@@ -22,6 +23,9 @@ public abstract class ApiControllerBase : ControllerBase
             return new ClientInfo(ip, userAgent is { Length: > 512 } ? userAgent[..512] : userAgent);
         }
     }
+
+    /// <summary>Where tokens go (JSON body or cookies): see <see cref="TokenDelivery"/>.</summary>
+    protected TokenDelivery Delivery => HttpContext.RequestServices.GetRequiredService<TokenDelivery>();
 
     protected static IActionResult Problem(Error error) => new ProblemResult(error);
 

@@ -5,6 +5,7 @@ using FullAuth.Application.Auth.Refresh;
 using FullAuth.Application.Auth.Register;
 using FullAuth.Application.Common.Results;
 using FullAuth.Api.Http;
+using FullAuth.Api.Http.Cookies;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -17,6 +18,7 @@ public sealed class AuthController(IMediator mediator) : ApiControllerBase
     public const string RegistrationAcceptedDetail = "If the address can be registered, a message has been sent to it.";
 
     [HttpPost("register")]
+    [RequireAllowedOrigin]
     [Consumes("application/json")]
     public async Task<IActionResult> Register([FromBody] RegisterRequest request, CancellationToken cancellationToken)
     {
@@ -30,6 +32,7 @@ public sealed class AuthController(IMediator mediator) : ApiControllerBase
     }
 
     [HttpPost("login")]
+    [RequireAllowedOrigin]
     [Consumes("application/json")]
     public async Task<IActionResult> Login([FromBody] LoginRequest request, CancellationToken cancellationToken)
     {
@@ -39,14 +42,28 @@ public sealed class AuthController(IMediator mediator) : ApiControllerBase
 
     [HttpPost("refresh")]
     [Consumes("application/json")]
-    public async Task<IActionResult> Refresh([FromBody] RefreshRequest request, CancellationToken cancellationToken)
+    public async Task<IActionResult> Refresh([FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] RefreshRequest? request, CancellationToken cancellationToken)
     {
-        var result = await mediator.Send(new RefreshCommand(request.RefreshToken, Client), cancellationToken);
-        return From(result, tokens =>
+        if (request is null && Request.ContentLength > 0)
         {
-            NoStore();
-            return Ok(TokenPairResponse.From(tokens));
-        });
+            // A body that is JSON null (or not an object) is malformed, whatever the delivery mode.
+            return Problem(Error.Validation("body", "The request body must be a JSON object."));
+        }
+
+        var token = await Delivery.RefreshTokenAsync(HttpContext, request?.RefreshToken, cancellationToken);
+        if (!token.IsSuccess)
+        {
+            return Problem(token.Error!);
+        }
+
+        var result = await mediator.Send(new RefreshCommand(token.Value, Client), cancellationToken);
+        if (!result.IsSuccess && Delivery.UsesCookies(HttpContext))
+        {
+            // The refresh cookie is dead (unknown, revoked, replayed): drop the cookies with it.
+            Delivery.SignedOut(HttpContext);
+        }
+
+        return From(result, tokens => Ok(Delivery.Refreshed(HttpContext, tokens)));
     }
 
     [HttpPost("logout")]
@@ -58,13 +75,21 @@ public sealed class AuthController(IMediator mediator) : ApiControllerBase
             return Problem(Error.Unauthenticated);
         }
 
-        var result = await mediator.Send(new LogoutCommand(caller, request?.RefreshToken, Client), cancellationToken);
+        var token = await Delivery.LogoutRefreshTokenAsync(HttpContext, request?.RefreshToken, cancellationToken);
+        if (!token.IsSuccess)
+        {
+            return Problem(token.Error!);
+        }
+
+        var result = await mediator.Send(new LogoutCommand(caller, token.Value, Client), cancellationToken);
+        if (result.IsSuccess)
+        {
+            Delivery.SignedOut(HttpContext);
+        }
+
         return From(result);
     }
 
-    private ObjectResult SignedIn(int status, Application.Common.Models.SignInResult result)
-    {
-        NoStore();
-        return StatusCode(status, LoginResponse.From(result));
-    }
+    private ObjectResult SignedIn(int status, Application.Common.Models.SignInResult result) =>
+        StatusCode(status, Delivery.SignedIn(HttpContext, result));
 }

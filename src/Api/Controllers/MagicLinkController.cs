@@ -1,4 +1,5 @@
 using FullAuth.Api.Contracts;
+using FullAuth.Api.Http.Cookies;
 using FullAuth.Application.Auth.ConfirmMagicLink;
 using FullAuth.Application.Auth.RequestMagicLink;
 using FullAuth.Application.Common.Options;
@@ -29,6 +30,7 @@ public sealed class MagicLinkController(IMediator mediator, IOptions<MagicLinksO
     }
 
     [HttpPost("confirm")]
+    [RequireAllowedOrigin]
     [Consumes("application/json")]
     public async Task<IActionResult> Confirm([FromBody] TokenRequest request, CancellationToken cancellationToken)
     {
@@ -38,10 +40,6 @@ public sealed class MagicLinkController(IMediator mediator, IOptions<MagicLinksO
         }
 
         var result = await mediator.Send(new ConfirmMagicLinkCommand(request.Token, Client), cancellationToken);
-        return From(result, signIn =>
-        {
-            NoStore();
-            return Ok(LoginResponse.From(signIn));
-        });
+        return From(result, signIn => Ok(Delivery.SignedIn(HttpContext, signIn)));
     }
 }

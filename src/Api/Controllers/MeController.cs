@@ -43,8 +43,16 @@ public sealed class MeController(IMediator mediator) : ApiControllerBase
     }
 
     [HttpDelete("me")]
-    public async Task<IActionResult> Delete([FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] DeleteMeRequest? request, CancellationToken cancellationToken) =>
-        From(await mediator.Send(new DeleteMeCommand(Caller, request?.CurrentPassword), cancellationToken));
+    public async Task<IActionResult> Delete([FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] DeleteMeRequest? request, CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(new DeleteMeCommand(Caller, request?.CurrentPassword), cancellationToken);
+        if (result.IsSuccess)
+        {
+            Delivery.SignedOut(HttpContext);
+        }
+
+        return From(result);
+    }
 
     [HttpPost("change-password")]
     [Consumes("application/json")]

@@ -16,8 +16,16 @@ public sealed class SessionsController(IMediator mediator) : ApiControllerBase
         From(await mediator.Send(new ListSessionsQuery(Caller), cancellationToken), Ok);
 
     [HttpDelete("{id}")]
-    public async Task<IActionResult> Revoke(string id, CancellationToken cancellationToken) =>
-        From(await mediator.Send(new RevokeSessionCommand(Caller, id), cancellationToken));
+    public async Task<IActionResult> Revoke(string id, CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(new RevokeSessionCommand(Caller, id), cancellationToken);
+        if (result.IsSuccess && id == Caller.SessionId)
+        {
+            Delivery.SignedOut(HttpContext);
+        }
+
+        return From(result);
+    }
 
     [HttpPost("revoke-others")]
     public async Task<IActionResult> RevokeOthers(CancellationToken cancellationToken) =>

@@ -58,6 +58,10 @@ public sealed class ClientIpResolver
         return Key(client);
     }
 
+    /// <summary>Whether the direct peer is one of <c>TrustedProxies</c>, so its forwarding headers count.</summary>
+    public bool IsTrustedPeer(HttpContext context) =>
+        context.Connection.RemoteIpAddress is { } peer && IsTrusted(Normalize(peer));
+
     /// <summary>IPv4 as is; IPv6 as its /64 prefix, so one host cannot rotate through its own block.</summary>
     public static string Key(IPAddress address)
     {

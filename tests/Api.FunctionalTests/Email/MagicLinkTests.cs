@@ -390,6 +390,46 @@ public sealed class MagicLinkTests
         smtp.MessagesTo(email).Should().HaveCount(3, "the verification mail plus two links reach the hourly limit of 3");
     }
 
+    [Fact]
+    public async Task Confirm_CookieMode_RequiresAnAllowedOriginAndDeliversCookies()
+    {
+        using var smtp = await SmtpSink.StartAsync();
+        using var factory = new Cookies.CookieModeFactory();
+        foreach (var (key, value) in Factory(smtp).Settings)
+        {
+            factory.Settings[key] = value;
+        }
+
+        var browser = new Cookies.CookieClient(factory);
+        await browser.RegisterAsync();
+        var email = browser.Email;
+        (await browser.SendAsync(HttpMethod.Post, RequestPath, new { email })).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        var token = SmtpSink.TokenFrom(await smtp.WaitForMailAsync(email, "sign-in link"), "/magic-link");
+
+        var foreign = new Cookies.CookieClient(factory, "https://evil.example");
+        await (await foreign.SendAsync(HttpMethod.Post, ConfirmPath, new { token })).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "csrf_failed");
+
+        var confirm = await new Cookies.CookieClient(factory).SendAsync(HttpMethod.Post, ConfirmPath, new { token });
+        confirm.StatusCode.Should().Be(HttpStatusCode.OK, "the refused cross-origin attempt did not burn the token");
+        var body = await confirm.JsonAsync();
+        body.ContainsKey("access_token").Should().BeFalse("cookie mode keeps tokens out of the body");
+        body["csrf_token"]!.GetValue<string>().Should().NotBeNullOrEmpty();
+        confirm.Headers.GetValues("Set-Cookie").Should().Contain(c => c.StartsWith("__Host-fullauth_access=", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PublicConfig_ReportsMagicLinksOnlyWhenEnabledWithAMailTransport()
+    {
+        using var smtp = SmtpSink.Reserve();
+        using var on = Factory(smtp);
+        using var off = new FullAuthFactory();
+        using var noMail = FullAuthFactory.With(("FullAuth:MagicLinks:Enabled", "true"), ("FullAuth:Email:Transport", "none"));
+
+        (await (await on.CreateClient().GetAsync("/api/v1/config")).JsonAsync())["magic_links"]!.GetValue<bool>().Should().BeTrue();
+        (await (await off.CreateClient().GetAsync("/api/v1/config")).JsonAsync())["magic_links"]!.GetValue<bool>().Should().BeFalse();
+        (await (await noMail.CreateClient().GetAsync("/api/v1/config")).JsonAsync())["magic_links"]!.GetValue<bool>().Should().BeFalse();
+    }
+
     [Theory]
     [InlineData("00:00:00")]
     [InlineData("2.00:00:00")]

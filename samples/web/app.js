@@ -1,0 +1,233 @@
+// FullAuth sample client: plain JavaScript, no build step. Runs on another origin than the API, so
+// every call is a CORS request with credentials. The API keeps the access and refresh tokens in
+// HttpOnly cookies this script cannot read; the script only keeps the CSRF token (from sign-in
+// responses or GET /csrf) and sends it as X-CSRF-Token on POST/PUT/PATCH/DELETE.
+'use strict';
+
+const API = (window.FULLAUTH_API_URL || 'http://localhost:5080').replace(/\/$/, '') + '/api/v1/auth';
+let csrfToken = null;
+let refreshInFlight = null;
+
+const $ = (id) => document.getElementById(id);
+
+function show(message, kind) {
+  const status = $('status');
+  status.textContent = message;
+  status.className = kind || '';
+}
+
+async function problemText(response) {
+  try {
+    const problem = await response.json();
+    return `${problem.title || response.status} (${problem.code || response.status})`;
+  } catch {
+    return `HTTP ${response.status}`;
+  }
+}
+
+async function raw(method, path, body) {
+  const headers = {};
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  return fetch(API + path, {
+    method,
+    headers,
+    credentials: 'include',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+async function loadCsrf() {
+  const response = await fetch(API + '/csrf', { credentials: 'include' });
+  if (response.ok) csrfToken = (await response.json()).csrf_token;
+}
+
+// One refresh at a time: a second concurrent refresh of the same token would count as a replay.
+function refresh() {
+  if (!refreshInFlight) {
+    refreshInFlight = (async () => {
+      const response = await raw('POST', '/refresh');
+      return response.ok;
+    })().finally(() => { refreshInFlight = null; });
+  }
+  return refreshInFlight;
+}
+
+// Calls the API; on 401 refreshes once (the access cookie lasts 15 minutes) and retries.
+async function api(method, path, body) {
+  let response = await raw(method, path, body);
+  if (response.status === 401 && await refresh()) {
+    response = await raw(method, path, body);
+  }
+  return response;
+}
+
+function signedIn(body) {
+  if (body && body.csrf_token) csrfToken = body.csrf_token;
+}
+
+async function showAccount() {
+  const me = await api('GET', '/me');
+  if (!me.ok) {
+    $('signed-in').hidden = true;
+    $('signed-out').hidden = false;
+    return false;
+  }
+
+  const user = await me.json();
+  $('me-email').textContent = user.email;
+  $('me-name').textContent = user.name || '';
+  $('me-id').textContent = user.id;
+  $('signed-out').hidden = true;
+  $('signed-in').hidden = false;
+  await showSessions();
+  return true;
+}
+
+async function showSessions() {
+  const response = await api('GET', '/sessions');
+  const tbody = $('sessions');
+  tbody.replaceChildren();
+  if (!response.ok) {
+    show('Could not list sessions: ' + await problemText(response), 'error');
+    return;
+  }
+
+  for (const session of await response.json()) {
+    const row = document.createElement('tr');
+    row.dataset.sessionId = session.id;
+    if (session.current) row.className = 'current';
+    for (const value of [session.created_at, session.last_used_at, session.ip_address || '', session.user_agent || '']) {
+      const cell = document.createElement('td');
+      cell.textContent = value;
+      row.append(cell);
+    }
+    const action = document.createElement('td');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'revoke';
+    button.textContent = session.current ? 'Revoke (this one)' : 'Revoke';
+    button.addEventListener('click', () => revokeSession(session));
+    action.append(button);
+    row.append(action);
+    tbody.append(row);
+  }
+}
+
+async function revokeSession(session) {
+  const response = await api('DELETE', '/sessions/' + encodeURIComponent(session.id));
+  if (!response.ok) {
+    show('Could not revoke: ' + await problemText(response), 'error');
+    return;
+  }
+
+  if (session.current) {
+    csrfToken = null;
+    show('This session was revoked; you are signed out.', 'ok');
+    await showAccount();
+  } else {
+    show('Session revoked.', 'ok');
+    await showSessions();
+  }
+}
+
+$('register-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const body = { email: $('register-email').value, password: $('register-password').value };
+  if ($('register-name').value) body.name = $('register-name').value;
+  const response = await raw('POST', '/register', body);
+  if (response.status === 201) {
+    const created = await response.json();
+    if (created.csrf_token) {
+      signedIn(created);
+      show('Registered and signed in.', 'ok');
+      await showAccount();
+      return;
+    }
+    show('Registered. Verify your email, then log in.', 'ok');
+  } else if (response.status === 202) {
+    show('Registered: check your email, then log in.', 'ok');
+  } else {
+    show('Registration failed: ' + await problemText(response), 'error');
+    return;
+  }
+  $('login-email').value = body.email;
+});
+
+$('login-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const response = await raw('POST', '/login', {
+    email: $('login-email').value,
+    password: $('login-password').value,
+    remember_me: $('login-remember').checked,
+  });
+  if (!response.ok) {
+    show('Login failed: ' + await problemText(response), 'error');
+    return;
+  }
+
+  const body = await response.json();
+  if (body.mfa_required) {
+    show('This account needs a second factor, which this sample does not implement.', 'error');
+    return;
+  }
+
+  signedIn(body);
+  $('login-password').value = '';
+  show('Signed in.', 'ok');
+  await showAccount();
+});
+
+$('forgot-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const response = await raw('POST', '/password-reset/request', { email: $('forgot-email').value });
+  if (response.status === 202) {
+    show('If that address has an account, a reset link is on its way.', 'ok');
+  } else {
+    show('Could not request a reset: ' + await problemText(response), 'error');
+  }
+});
+
+$('password-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const response = await api('POST', '/change-password', {
+    current_password: $('current-password').value,
+    new_password: $('new-password').value,
+  });
+  if (!response.ok) {
+    show('Password change failed: ' + await problemText(response), 'error');
+    return;
+  }
+
+  $('current-password').value = '';
+  $('new-password').value = '';
+  show('Password changed; your other sessions were signed out.', 'ok');
+  await showSessions();
+});
+
+$('logout').addEventListener('click', async () => {
+  const response = await raw('POST', '/logout');
+  if (!response.ok) {
+    show('Logout failed: ' + await problemText(response), 'error');
+    return;
+  }
+
+  csrfToken = null;
+  show('Signed out.', 'ok');
+  await showAccount();
+});
+
+$('refresh-sessions').addEventListener('click', showSessions);
+
+(async () => {
+  try {
+    // A reload loses the in-memory CSRF token: ask for one bound to the session of our cookies.
+    await loadCsrf();
+    await showAccount();
+    document.body.dataset.ready = 'true';
+  } catch (error) {
+    show('Cannot reach the API at ' + API + ': ' + error.message, 'error');
+    $('signed-out').hidden = false;
+    document.body.dataset.ready = 'true';
+  }
+})();

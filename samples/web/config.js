@@ -1,0 +1,3 @@
+// Where the FullAuth API runs. The page and the API are different origins on purpose (CORS with
+// credentials, CSRF and cookies are exercised for real). Change this when the API runs elsewhere.
+window.FULLAUTH_API_URL = 'http://localhost:5080';
