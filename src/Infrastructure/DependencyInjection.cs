@@ -139,6 +139,8 @@ public static class DependencyInjection
         services.AddOptions<TokensOptions>().BindConfiguration(TokensOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
         services.AddSingleton<IValidateOptions<TokensOptions>, EmailOptionsValidator>();
+        services.AddOptions<MagicLinksOptions>().BindConfiguration(MagicLinksOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MagicLinksOptions>, MagicLinksOptionsValidator>();
         services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.SectionName).ValidateOnStart();
 
         services.AddSingleton<IValidateOptions<FullAuthOptions>, FullAuthOptionsValidator>();
@@ -168,12 +170,17 @@ public static class DependencyInjection
     private static void AddEmail(IServiceCollection services, IHostEnvironment environment)
     {
         services.AddSingleton<IEmailComposer, EmailComposer>();
+        // No HttpClient request logging: the outbox logs outcomes, and the URL may carry a relay key.
+        services.AddHttpClient(WebhookEmailSender.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
         services.AddSingleton<IEmailSender>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<EmailOptions>>();
             return options.Value.EffectiveTransport(environment.IsDevelopment()) switch
             {
                 "smtp" => new SmtpEmailSender(options),
+                "webhook" => new WebhookEmailSender(sp.GetRequiredService<IHttpClientFactory>(), options),
                 "console" => new ConsoleEmailSender(),
                 _ => NoEmailSender.Instance,
             };

@@ -56,5 +56,15 @@ public static class TokenPurposes
     public const string PasswordReset = "password_reset";
     public const string EmailChange = "email_change";
     public const string MagicLink = "magic_link";
+
+    /// <summary>A magic link asked for with <c>remember_me</c>: the choice is bound to the token through its purpose.</summary>
+    public const string MagicLinkRememberMe = "magic_link_remember";
+
     public const string Invitation = "invitation";
+
+    /// <summary>Both magic-link purposes (with and without <c>remember_me</c>).</summary>
+    public static readonly IReadOnlyList<string> MagicLinks = [MagicLink, MagicLinkRememberMe];
+
+    /// <summary>The purposes a new token of <paramref name="purpose"/> replaces (a new magic link voids older ones of either kind).</summary>
+    public static IReadOnlyList<string> ReplacedBy(string purpose) => MagicLinks.Contains(purpose) ? MagicLinks : [purpose];
 }

@@ -33,6 +33,8 @@ internal sealed class EmailComposer(IOptions<EmailOptions> options) : IEmailComp
             ["Hello,", "Someone asked to move another {{product}} account to this address, which already has an account. Nothing changed.", "If it was not you, ignore this mail."]),
         [EmailTemplate.Invitation] = ("You are invited to {{product}}",
             ["Hello,", "An administrator created a {{product}} account for this address. Choose your password here:", "{{link}}", "The link works once and expires in 7 days."]),
+        [EmailTemplate.MagicLink] = ("Your {{product}} sign-in link",
+            ["{{greeting}}", "Open this link to sign in to {{product}}:", "{{link}}", "The link works once and expires soon. If you did not ask for it, ignore this mail: nobody can sign in without it."]),
         [EmailTemplate.PasswordChanged] = ("Your {{product}} password was changed",
             ["{{greeting}}", "The password of your {{product}} account was changed on {{at}} from {{ip}} ({{user_agent}}). Your other sessions were signed out.", "If it was not you, reset your password now."]),
     };

@@ -19,12 +19,12 @@ internal sealed class EmailOptionsValidator(IHostEnvironment environment) : IVal
                 errors.Add("FullAuth:Email:Smtp:Host is required when FullAuth:Email:Transport is 'smtp'.");
                 break;
             case "webhook":
-                errors.Add("FullAuth:Email:Transport 'webhook' is not part of this build yet. Use 'smtp', 'console' (Development) or 'none'.");
+                ValidateWebhook(errors, options.Webhook);
                 break;
             case "console" or "smtp" or "none":
                 break;
             default:
-                errors.Add($"FullAuth:Email:Transport '{options.Transport}' is unknown. Use 'console', 'smtp' or 'none'.");
+                errors.Add($"FullAuth:Email:Transport '{options.Transport}' is unknown. Use 'console', 'smtp', 'webhook' or 'none'.");
                 break;
         }
 
@@ -70,6 +70,40 @@ internal sealed class EmailOptionsValidator(IHostEnvironment environment) : IVal
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+
+    /// <summary>Absolute https (http only to this machine), a sane timeout, and header names HTTP accepts. Never echoes header values.</summary>
+    private static void ValidateWebhook(List<string> errors, WebhookOptions webhook)
+    {
+        if (string.IsNullOrWhiteSpace(webhook.Url))
+        {
+            errors.Add("FullAuth:Email:Webhook:Url is required when FullAuth:Email:Transport is 'webhook'.");
+        }
+        else if (!Uri.TryCreate(webhook.Url, UriKind.Absolute, out var url) ||
+                 !(url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && IsLocal(url))) ||
+                 !string.IsNullOrEmpty(url.UserInfo))
+        {
+            errors.Add("FullAuth:Email:Webhook:Url must be an absolute https URL without credentials in it (http is allowed only for localhost, 127.0.0.1 or [::1]); put API keys in FullAuth:Email:Webhook:Headers.");
+        }
+
+        if (webhook.Timeout <= TimeSpan.Zero || webhook.Timeout > TimeSpan.FromMinutes(5))
+        {
+            errors.Add($"FullAuth:Email:Webhook:Timeout {webhook.Timeout} must be positive and at most 00:05:00.");
+        }
+
+        foreach (var (header, value) in webhook.Headers)
+        {
+            if (string.IsNullOrWhiteSpace(header) || !header.All(c => c is > ' ' and < (char)127 && c is not (':' or '(' or ')' or ',' or ';' or '"' or '/' or '[' or ']' or '?' or '=' or '{' or '}' or '\\')))
+            {
+                errors.Add($"FullAuth:Email:Webhook:Headers has an invalid header name '{header}'.");
+            }
+            else if (value is null || value.Any(c => c is '\r' or '\n' or '\0'))
+            {
+                errors.Add($"FullAuth:Email:Webhook:Headers:{header} must be a single-line value.");
+            }
+        }
+    }
+
+    private static bool IsLocal(Uri url) => url.IsLoopback || url.Host == "localhost";
 
     public ValidateOptionsResult Validate(string? name, TokensOptions options)
     {

@@ -11,6 +11,7 @@ public enum EmailTemplate
     EmailTaken,
     PasswordChanged,
     Invitation,
+    MagicLink,
 }
 
 /// <summary>

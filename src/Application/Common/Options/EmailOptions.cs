@@ -4,7 +4,7 @@ public sealed class EmailOptions
 {
     public const string SectionName = "FullAuth:Email";
 
-    /// <summary><c>console</c> (Development only), <c>smtp</c>, <c>none</c>; unset = console in Development, else none.</summary>
+    /// <summary><c>console</c> (Development only), <c>smtp</c>, <c>webhook</c>, <c>none</c>; unset = console in Development, else none.</summary>
     public string? Transport { get; set; }
 
     public string From { get; set; } = "no-reply@localhost";
@@ -24,6 +24,8 @@ public sealed class EmailOptions
 
     public SmtpOptions Smtp { get; set; } = new();
 
+    public WebhookOptions Webhook { get; set; } = new();
+
     /// <summary>The transport in effect once the environment default is applied.</summary>
     public string EffectiveTransport(bool isDevelopment) =>
         (Transport ?? (isDevelopment ? "console" : "none")).Trim().ToLowerInvariant();
@@ -38,4 +40,19 @@ public sealed class SmtpOptions
 
     /// <summary><c>Auto</c>, <c>None</c>, <c>StartTls</c>, <c>SslOnConnect</c>.</summary>
     public string Security { get; set; } = "Auto";
+}
+
+/// <summary>
+/// The <c>webhook</c> transport: each mail is POSTed as JSON <c>{to, subject, html, text}</c> to
+/// <see cref="Url"/> with <see cref="Headers"/> (for example an API key); values of the headers are never logged.
+/// </summary>
+public sealed class WebhookOptions
+{
+    /// <summary>Absolute <c>https</c> URL (<c>http</c> only for localhost).</summary>
+    public string? Url { get; set; }
+
+    public Dictionary<string, string> Headers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Per attempt; a timed-out attempt is retried like any failure.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 }

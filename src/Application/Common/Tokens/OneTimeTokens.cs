@@ -13,12 +13,13 @@ public sealed class OneTimeTokens(
     IOneTimeTokenRepository tokens,
     IUnitOfWork unitOfWork,
     IOptions<TokensOptions> options,
+    IOptions<MagicLinksOptions> magicLinkOptions,
     TimeProvider time) : IOneTimeTokens
 {
     public async Task<string> IssueAsync(User user, string purpose, string email, string? sessionId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await tokens.VoidUnusedAsync(user.Id, [purpose], now, cancellationToken);
+        await tokens.VoidUnusedAsync(user.Id, TokenPurposes.ReplacedBy(purpose), now, cancellationToken);
         var raw = OpaqueToken.Create(24);
         tokens.Add(new OneTimeToken(Ids.New(), user.Id, purpose, OpaqueToken.Digest(raw), EmailAddress.Normalize(email), now, now + LifetimeOf(purpose), sessionId));
         await unitOfWork.SaveChangesAsync(cancellationToken);
@@ -46,6 +47,7 @@ public sealed class OneTimeTokens(
             TokenPurposes.PasswordReset => settings.PasswordResetLifetime,
             TokenPurposes.EmailChange => settings.EmailChangeLifetime,
             TokenPurposes.Invitation => settings.InvitationLifetime,
+            TokenPurposes.MagicLink or TokenPurposes.MagicLinkRememberMe => magicLinkOptions.Value.Lifetime,
             _ => throw new ArgumentOutOfRangeException(nameof(purpose), purpose, "Unknown token purpose."),
         };
     }

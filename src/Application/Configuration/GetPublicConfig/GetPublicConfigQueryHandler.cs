@@ -1,3 +1,4 @@
+using FullAuth.Application.Common.Interfaces;
 using FullAuth.Application.Common.Options;
 using FullAuth.Application.Common.Results;
 using Mediator;
@@ -7,18 +8,21 @@ namespace FullAuth.Application.Configuration.GetPublicConfig;
 
 /// <summary>
 /// Reports only what this build can do: OAuth providers, passkeys and MFA are not built yet, so they
-/// are always off here whatever their settings say.
+/// are always off here whatever their settings say. <c>magic_links</c> is on when
+/// <c>MagicLinks:Enabled</c> and a mail transport is configured (without one the request route can only answer 503).
 /// </summary>
 public sealed class GetPublicConfigQueryHandler(
     IOptions<RegistrationOptions> registration,
     IOptions<PasswordOptions> password,
-    IOptions<FullAuthOptions> root) : IQueryHandler<GetPublicConfigQuery, Result<PublicConfigResponse>>
+    IOptions<FullAuthOptions> root,
+    IOptions<MagicLinksOptions> magicLinks,
+    IEmailOutbox outbox) : IQueryHandler<GetPublicConfigQuery, Result<PublicConfigResponse>>
 {
     public ValueTask<Result<PublicConfigResponse>> Handle(GetPublicConfigQuery query, CancellationToken cancellationToken)
     {
         var config = new PublicConfigResponse(
             registration.Value.Enabled,
-            MagicLinks: false,
+            MagicLinks: magicLinks.Value.Enabled && outbox.Enabled,
             Passkeys: false,
             Providers: [],
             Mfa: false,

@@ -1,0 +1,7 @@
+namespace FullAuth.Api.Contracts;
+
+public sealed class MagicLinkRequest
+{
+    public string? Email { get; set; }
+    public bool? RememberMe { get; set; }
+}
