@@ -3,6 +3,7 @@ using FullAuth.Api.Cli;
 using FullAuth.Api.Http;
 using FullAuth.Api.Http.Cookies;
 using FullAuth.Api.Http.Csrf;
+using FullAuth.Api.Http.Mfa;
 using FullAuth.Application;
 using FullAuth.Application.Common.Behaviours;
 using FullAuth.Application.Common.Events;
@@ -36,6 +37,7 @@ builder.Services.AddMediator(options =>
 
 builder.Services.AddSingleton<ClientIpResolver>();
 builder.Services.AddBrowserSupport();
+builder.Services.AddMfaSupport();
 builder.Services.AddExceptionHandler<ExceptionToProblemHandler>();
 builder.Services
     .AddControllers()

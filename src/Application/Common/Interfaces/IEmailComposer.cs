@@ -11,6 +11,9 @@ public enum EmailTemplate
     EmailTaken,
     PasswordChanged,
     Invitation,
+    MfaDisabled,
+    RecoveryCodeUsed,
+    RecoveryCodesRegenerated,
 }
 
 /// <summary>

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace FullAuth.Application.Configuration.GetPublicConfig;
 
 /// <summary>
-/// Reports only what this build can do: OAuth providers, passkeys and MFA are not built yet, so they
-/// are always off here whatever their settings say.
+/// Reports only what this build can do: OAuth providers and passkeys are not built yet, so they are
+/// always off here whatever their settings say. TOTP is always available (<c>mfa: true</c>).
 /// </summary>
 public sealed class GetPublicConfigQueryHandler(
     IOptions<RegistrationOptions> registration,
@@ -21,7 +21,7 @@ public sealed class GetPublicConfigQueryHandler(
             MagicLinks: false,
             Passkeys: false,
             Providers: [],
-            Mfa: false,
+            Mfa: true,
             new PasswordRulesResponse(password.Value.MinLength, password.Value.MaxLength),
             root.Value.TokenDelivery.Trim().ToLowerInvariant());
         return ValueTask.FromResult(Result<PublicConfigResponse>.Success(config));
