@@ -10,7 +10,7 @@ namespace FullAuth.Infrastructure.Mfa;
 /// RFC 6238 with Otp.NET: SHA-1, 6 digits, 30 s steps, the current step ±1. A code is accepted only
 /// for a step later than the last one used, so each code works once (a replay within its window is refused).
 /// </summary>
-internal sealed class TotpAuthenticator(TimeProvider time) : ITotpAuthenticator
+public sealed class TotpAuthenticator(TimeProvider time) : ITotpAuthenticator
 {
     public const int StepSeconds = 30;
     public const int Digits = 6;

@@ -9,7 +9,7 @@ public sealed class VerifyMfaCommandValidator : AbstractValidator<VerifyMfaComma
 {
     public VerifyMfaCommandValidator()
     {
-        RuleFor(x => x.MfaToken).ValidSecret("mfa_token", 256);
+        RuleFor(x => x.MfaToken).ValidSecret("mfa_token", 4096);
         RuleFor(x => x.Code).ValidTotpCode().When(x => x.RecoveryCode is null);
         RuleFor(x => x.RecoveryCode).ValidRecoveryCode().When(x => x.Code is null);
         RuleFor(x => x.Code).Null().When(x => x.RecoveryCode is not null).WithMessage("Send either code or recovery_code, not both.");
