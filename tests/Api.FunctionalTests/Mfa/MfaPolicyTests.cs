@@ -91,30 +91,22 @@ public sealed class MfaPolicyTests
     }
 
     [Fact]
-    public async Task Methods_WithoutPwd_PasswordLoginSkipsTheSecondStep()
+    public async Task MethodsAndIssuer_FromConfiguration_AreApplied()
     {
         using var factory = new MfaFactory();
         factory.Settings["FullAuth:Mfa:Methods:0"] = "email";
-        var client = factory.CreateClient();
-        var enrolled = await client.EnrolledUserAsync(factory);
-
-        var login = await (await client.LoginAsync(enrolled.Session.Email)).JsonAsync();
-
-        login["mfa_required"]!.GetValue<bool>().Should().BeFalse();
-        login["access_token"].Should().NotBeNull();
-    }
-
-    [Fact]
-    public async Task Issuer_FromConfiguration_IsInTheOtpauthUri()
-    {
-        using var factory = new MfaFactory();
         factory.Settings["FullAuth:Mfa:Issuer"] = "Acme Corp";
         var client = factory.CreateClient();
         var session = await client.NewSessionAsync();
-
         var setup = await client.SetupAsync(session.AccessToken);
+        var secret = setup["secret"]!.GetValue<string>();
+        (await client.PostJsonAsync($"{MfaClient.Mfa}/totp/enable", new { code = factory.Code(secret) }, session.AccessToken)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var login = await (await client.LoginAsync(session.Email)).JsonAsync();
 
         setup["otpauth_uri"]!.GetValue<string>().Should().StartWith("otpauth://totp/Acme%20Corp:").And.Contain("issuer=Acme%20Corp");
+        login["mfa_required"]!.GetValue<bool>().Should().BeFalse("pwd is not in Mfa:Methods");
+        login["access_token"].Should().NotBeNull();
     }
 
     [Fact]
