@@ -62,6 +62,8 @@ async function api(method, path, body) {
   return response;
 }
 
+let mfaToken = null;
+
 function signedIn(body) {
   if (body && body.csrf_token) csrfToken = body.csrf_token;
 }
@@ -78,10 +80,34 @@ async function showAccount() {
   $('me-email').textContent = user.email;
   $('me-name').textContent = user.name || '';
   $('me-id').textContent = user.id;
+  showMfa(user.mfa_enabled);
   $('signed-out').hidden = true;
   $('signed-in').hidden = false;
   await showSessions();
   return true;
+}
+
+function showMfa(enabled) {
+  $('mfa-status').textContent = enabled ? 'on' : 'off';
+  $('mfa-setup').hidden = enabled;
+  $('mfa-disable-form').hidden = !enabled;
+  if (enabled) $('mfa-enroll').hidden = true;
+}
+
+// The second sign-in step: the login answered {mfa_required: true, mfa_token} and no cookies.
+function askForSecondFactor(token) {
+  mfaToken = token;
+  $('login-form').hidden = true;
+  $('mfa-form').hidden = false;
+  $('mfa-code').value = '';
+  $('mfa-use-recovery').checked = false;
+  $('mfa-code').focus();
+}
+
+function resetSecondFactor() {
+  mfaToken = null;
+  $('mfa-form').hidden = true;
+  $('login-form').hidden = false;
 }
 
 async function showSessions() {
@@ -167,13 +193,14 @@ $('login-form').addEventListener('submit', async (event) => {
   }
 
   const body = await response.json();
+  $('login-password').value = '';
   if (body.mfa_required) {
-    show('This account needs a second factor, which this sample does not implement.', 'error');
+    show('Enter your two-factor code.', 'ok');
+    askForSecondFactor(body.mfa_token);
     return;
   }
 
   signedIn(body);
-  $('login-password').value = '';
   show('Signed in.', 'ok');
   await showAccount();
 });
@@ -186,6 +213,86 @@ $('forgot-form').addEventListener('submit', async (event) => {
   } else {
     show('Could not request a reset: ' + await problemText(response), 'error');
   }
+});
+
+$('mfa-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const value = $('mfa-code').value.trim();
+  const body = $('mfa-use-recovery').checked
+    ? { mfa_token: mfaToken, recovery_code: value }
+    : { mfa_token: mfaToken, code: value };
+  const response = await raw('POST', '/mfa/verify', body);
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}));
+    if (problem.code === 'mfa_token_invalid') {
+      resetSecondFactor();
+      show('The sign-in expired or is locked: log in again.', 'error');
+    } else {
+      show('Wrong code: ' + (problem.title || response.status), 'error');
+    }
+    return;
+  }
+
+  resetSecondFactor();
+  signedIn(await response.json());
+  show('Signed in.', 'ok');
+  await showAccount();
+});
+
+$('mfa-cancel').addEventListener('click', () => {
+  resetSecondFactor();
+  show('', '');
+});
+
+$('mfa-setup').addEventListener('click', async () => {
+  const response = await api('POST', '/mfa/totp/setup');
+  if (!response.ok) {
+    show('Setup failed: ' + await problemText(response), 'error');
+    return;
+  }
+
+  const setup = await response.json();
+  // The SVG is shown as an image (never inserted as markup), so it cannot run anything.
+  $('mfa-qr').src = 'data:image/svg+xml;base64,' + btoa(setup.qr_svg);
+  $('mfa-secret').textContent = setup.secret;
+  $('mfa-enroll').hidden = false;
+  $('mfa-recovery').hidden = true;
+  show('Scan the QR code, then enter a code to turn two-factor authentication on.', 'ok');
+});
+
+$('mfa-enable-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const response = await api('POST', '/mfa/totp/enable', { code: $('mfa-enable-code').value.trim() });
+  if (!response.ok) {
+    show('Could not turn two-factor authentication on: ' + await problemText(response), 'error');
+    return;
+  }
+
+  const list = $('recovery-codes');
+  list.replaceChildren();
+  for (const code of (await response.json()).recovery_codes) {
+    const item = document.createElement('li');
+    item.textContent = code;
+    list.append(item);
+  }
+  $('mfa-enable-code').value = '';
+  $('mfa-recovery').hidden = false;
+  showMfa(true);
+  show('Two-factor authentication is on.', 'ok');
+});
+
+$('mfa-disable-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const response = await api('POST', '/mfa/totp/disable', { current_password: $('mfa-disable-password').value });
+  $('mfa-disable-password').value = '';
+  if (!response.ok) {
+    show('Could not turn two-factor authentication off: ' + await problemText(response), 'error');
+    return;
+  }
+
+  $('mfa-recovery').hidden = true;
+  showMfa(false);
+  show('Two-factor authentication is off.', 'ok');
 });
 
 $('password-form').addEventListener('submit', async (event) => {
@@ -213,6 +320,8 @@ $('logout').addEventListener('click', async () => {
   }
 
   csrfToken = null;
+  $('mfa-recovery').hidden = true;
+  $('mfa-enroll').hidden = true;
   show('Signed out.', 'ok');
   await showAccount();
 });

@@ -1,3 +1,4 @@
+using FullAuth.Api.Http.Mfa;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using System.Text.Json;
 using FullAuth.Api.Http;
@@ -39,6 +40,7 @@ public static class FullAuthRegistration
 
         builder.Services.AddSingleton<ClientIpResolver>();
         builder.Services.AddBrowserSupport();
+        builder.Services.AddMfaSupport();
         builder.Services.AddExceptionHandler<ExceptionToProblemHandler>();
         builder.Services
             .AddControllers(o =>

@@ -22,6 +22,9 @@ public static class DependencyInjection
         services.AddScoped<IMailer, Mailer>();
         services.AddScoped<IPermissionService, PermissionService>();
         services.AddScoped<IAuditTrail, AuditTrail>();
+        services.AddScoped<Common.Mfa.IMfaTokens, Common.Mfa.MfaTokens>();
+        services.AddScoped<Common.Mfa.ISecondFactor, Common.Mfa.SecondFactor>();
+        services.AddScoped<Common.Mfa.IMfaEnrollment, Common.Mfa.MfaEnrollment>();
         services.AddScoped<FullAuth.Application.Admin.Common.AdminGuard>();
         services.TryAddSingleton(TimeProvider.System);
         return services;

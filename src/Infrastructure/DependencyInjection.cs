@@ -9,6 +9,7 @@ using FullAuth.Infrastructure.Security;
 using FullAuth.Infrastructure.Stores;
 using FullAuth.Infrastructure.Stores.Redis;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.EntityFrameworkCore;
@@ -44,6 +45,9 @@ public static class DependencyInjection
         services.AddSingleton<BackgroundWork.BackgroundWorkQueue>();
         services.AddSingleton<IBackgroundWork>(sp => sp.GetRequiredService<BackgroundWork.BackgroundWorkQueue>());
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundWork.BackgroundWorkQueue>());
+        services.AddSingleton<ITotpAuthenticator, FullAuth.Infrastructure.Mfa.TotpAuthenticator>();
+        services.AddSingleton<IQrCodeRenderer, FullAuth.Infrastructure.Mfa.SvgQrCodeRenderer>();
+        services.AddSingleton<ISecretProtector, FullAuth.Infrastructure.Mfa.DataProtectionSecretProtector>();
 
         var healthChecks = services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])
@@ -76,8 +80,9 @@ public static class DependencyInjection
         services.AddSingleton<ILockoutStore>(sp => Select<ILockoutStore, InMemoryLockoutStore, RedisLockoutStore>(sp, StoreSelection.Lockout));
         services.AddSingleton<IChallengeStore>(sp => Select<IChallengeStore, InMemoryChallengeStore, RedisChallengeStore>(sp, StoreSelection.Challenges));
 
-        // Instances behind one load balancer must share Data Protection keys (cookies, protected
-        // payloads): when any store is on Redis, the key ring lives there too, under one application name.
+        // Instances behind one load balancer must share Data Protection keys (TOTP secrets at rest,
+        // protected payloads): when any store is on Redis, the key ring lives there, else in the database
+        // (table DataProtectionKeys); one application name either way, so every instance reads the same ring.
         services.AddDataProtection();
         services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((o, sp) =>
         {
@@ -86,14 +91,12 @@ public static class DependencyInjection
                 var redis = sp.GetRequiredService<RedisConnection>();
                 o.XmlRepository = new RedisXmlRepository(redis.GetDatabase, redis.KeyPrefix + "dataprotection:keys");
             }
-        });
-        services.AddOptions<DataProtectionOptions>().Configure<IServiceProvider>((o, sp) =>
-        {
-            if (UsesRedis(sp))
+            else
             {
-                o.ApplicationDiscriminator = "FullAuth";
+                o.XmlRepository = new EntityFrameworkCoreXmlRepository<AppDbContext>(sp, sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>());
             }
         });
+        services.AddOptions<DataProtectionOptions>().Configure(o => o.ApplicationDiscriminator = "FullAuth");
 
         // The readiness check needs the selection before the container exists: read it from configuration.
         var root = configuration.GetSection(FullAuthOptions.SectionName).Get<FullAuthOptions>() ?? new FullAuthOptions();
@@ -142,6 +145,8 @@ public static class DependencyInjection
         services.AddOptions<MagicLinksOptions>().BindConfiguration(MagicLinksOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MagicLinksOptions>, MagicLinksOptionsValidator>();
         services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.SectionName).ValidateOnStart();
+        services.AddOptions<MfaOptions>().BindConfiguration(MfaOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MfaOptions>, MfaOptionsValidator>();
 
         services.AddSingleton<IValidateOptions<FullAuthOptions>, FullAuthOptionsValidator>();
         services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
@@ -218,5 +223,6 @@ public static class DependencyInjection
         services.AddScoped<IOneTimeTokenRepository, OneTimeTokenRepository>();
         services.AddScoped<ICredentialRepository, CredentialRepository>();
         services.AddScoped<IAuditRepository, AuditRepository>();
+        services.AddScoped<IMfaRepository, MfaRepository>();
     }
 }

@@ -4,6 +4,7 @@ using FullAuth.Application.Common.Models;
 using FullAuth.Application.Configuration.GetPublicConfig;
 using FullAuth.Application.Keys.GetDiscovery;
 using FullAuth.Application.Keys.GetJwks;
+using FullAuth.Application.Mfa.Common;
 using FullAuth.Application.Roles.Common;
 using FullAuth.Application.Sessions.ListSessions;
 using FullAuth.Application.Sessions.RevokeOtherSessions;
@@ -29,7 +30,7 @@ public static class ResponseCatalog
             new(202, "Enumeration prevention on (default): always this fixed body; never signs in.", typeof(DetailResponse)),
             new(201, "Enumeration prevention off: signed in (LoginResponse, or the cookie-mode shape), or {user} when RequireVerifiedEmail is on.", typeof(LoginResponse), typeof(CookieLoginResponse), typeof(CreatedUserResponse)),
         ],
-        ["POST " + Auth + "login"] = [new(200, "Signed in. JSON delivery: tokens in the body; cookie delivery: tokens in cookies and csrf_token in the body.", typeof(LoginResponse), typeof(CookieLoginResponse))],
+        ["POST " + Auth + "login"] = [new(200, "Signed in (JSON delivery: tokens in the body; cookie delivery: tokens in cookies and csrf_token in the body), or an MfaChallenge when TOTP is on.", typeof(LoginResponse), typeof(CookieLoginResponse), typeof(MfaChallengeResponse))],
         ["POST " + Auth + "refresh"] = [new(200, "Rotated. JSON delivery: a new token pair; cookie delivery: new cookies.", typeof(TokenPairResponse), typeof(CookieRefreshResponse))],
         ["POST " + Auth + "logout"] = [new(204, "The session ended (also for an unknown or already revoked token).")],
         ["GET " + Auth + "me"] = [new(200, "The caller.", typeof(UserResponse))],
@@ -62,6 +63,15 @@ public static class ResponseCatalog
         ["POST " + Auth + "admin/users/{id}/revoke-sessions"] = [new(200, "How many were revoked.", typeof(RevokeOtherSessionsResponse))],
         ["POST " + Auth + "admin/users/{id}/mfa/reset"] = [new(204, "Two-factor authentication is off for the user.")],
         ["GET " + Auth + "admin/audit"] = [new(200, "A page of audit entries, newest first.", typeof(PagedResponse<AuditEntryResponse>))],
+        ["POST " + Auth + "magic-link/request"] = [new(202, "Always, whether or not the address has an account.", typeof(DetailResponse))],
+        ["POST " + Auth + "magic-link/confirm"] = [new(200, "Signed in (amr: email), or an MfaChallenge when TOTP is on.", typeof(LoginResponse), typeof(CookieLoginResponse), typeof(MfaChallengeResponse))],
+        ["POST " + Auth + "mfa/totp/setup"] = [new(200, "The pending secret, its otpauth:// URI and QR code (SVG).", typeof(TotpSetupResponse))],
+        ["POST " + Auth + "mfa/totp/enable"] = [new(200, "TOTP is on; the 10 recovery codes, shown once.", typeof(RecoveryCodesResponse))],
+        ["POST " + Auth + "mfa/totp/disable"] = [new(204, "Two-factor authentication is off.")],
+        ["POST " + Auth + "mfa/recovery-codes"] = [new(200, "New recovery codes; the old ones stop working.", typeof(RecoveryCodesResponse))],
+        ["POST " + Auth + "mfa/verify"] = [new(200, "Signed in (amr adds otp, mfa).", typeof(LoginResponse), typeof(CookieLoginResponse))],
+        ["POST " + Auth + "token/introspect"] = [new(200, "RFC 7662: the token's claims when active, else exactly {active: false}.", typeof(IntrospectionResponse), typeof(InactiveIntrospectionResponse))],
+        ["POST " + Auth + "token/revoke"] = [new(200, "Always (RFC 7009); the token's session ends.")],
         ["GET api/v1/config"] = [new(200, "What a frontend needs to render its sign-in page.", typeof(PublicConfigResponse))],
         ["GET .well-known/jwks.json"] = [new(200, "Public signing keys (404 when only HMAC is used).", typeof(JwksResponse))],
         ["GET .well-known/openid-configuration"] = [new(200, "Discovery for resource servers.", typeof(DiscoveryResponse))],
@@ -81,5 +91,7 @@ public static class ResponseCatalog
         "POST " + Auth + "verify-email/request", "POST " + Auth + "password-reset/request", "POST " + Auth + "email-change/request",
         "POST " + Auth + "verify-email/confirm", "POST " + Auth + "password-reset/confirm", "POST " + Auth + "email-change/confirm",
         "POST " + Auth + "change-password", "DELETE " + Auth + "me",
+        "POST " + Auth + "magic-link/request", "POST " + Auth + "magic-link/confirm",
+        "POST " + Auth + "mfa/verify", "POST " + Auth + "mfa/totp/disable",
     };
 }

@@ -29,6 +29,15 @@ public sealed class User
     public bool IsActive { get; private set; }
     public string? PasswordHash { get; private set; }
     public bool MfaEnabled { get; private set; }
+
+    /// <summary>The enabled TOTP secret, encrypted at rest (the Application never stores it in clear).</summary>
+    public string? TotpSecret { get; private set; }
+
+    /// <summary>A secret from <c>/mfa/totp/setup</c> waiting for its first valid code (encrypted).</summary>
+    public string? PendingTotpSecret { get; private set; }
+
+    /// <summary>The RFC 6238 time step of the last accepted code: a code of this step or earlier is a replay.</summary>
+    public long? TotpLastUsedStep { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
@@ -92,9 +101,35 @@ public sealed class User
         Touch(now);
     }
 
+    /// <summary>Turns two-factor authentication off and forgets every TOTP secret.</summary>
     public void DisableMfa(DateTimeOffset now)
     {
         MfaEnabled = false;
+        TotpSecret = null;
+        PendingTotpSecret = null;
+        TotpLastUsedStep = null;
+        Touch(now);
+    }
+
+    /// <summary>Stores (or replaces) the secret being enrolled; it does nothing until <see cref="EnableTotp"/>.</summary>
+    public void SetPendingTotpSecret(string protectedSecret, DateTimeOffset now)
+    {
+        PendingTotpSecret = protectedSecret;
+        Touch(now);
+    }
+
+    /// <summary>The pending secret becomes the active one (after a valid code proved the device has it); that code's step counts as used.</summary>
+    public void EnableTotp(long acceptedStep, DateTimeOffset now)
+    {
+        if (PendingTotpSecret is null)
+        {
+            throw new InvalidOperationException("There is no pending TOTP secret to enable.");
+        }
+
+        TotpSecret = PendingTotpSecret;
+        PendingTotpSecret = null;
+        TotpLastUsedStep = acceptedStep;
+        MfaEnabled = true;
         Touch(now);
     }
 

@@ -37,6 +37,12 @@ internal sealed class EmailComposer(IOptions<EmailOptions> options) : IEmailComp
             ["{{greeting}}", "Open this link to sign in to {{product}}:", "{{link}}", "The link works once and expires soon. If you did not ask for it, ignore this mail: nobody can sign in without it."]),
         [EmailTemplate.PasswordChanged] = ("Your {{product}} password was changed",
             ["{{greeting}}", "The password of your {{product}} account was changed on {{at}} from {{ip}} ({{user_agent}}). Your other sessions were signed out.", "If it was not you, reset your password now."]),
+        [EmailTemplate.MfaDisabled] = ("Two-factor authentication was turned off for {{product}}",
+            ["{{greeting}}", "Two-factor authentication of your {{product}} account was turned off on {{at}} from {{ip}} ({{user_agent}}). Signing in now needs only your first factor.", "If it was not you, reset your password now, turn two-factor authentication back on and review your sessions."]),
+        [EmailTemplate.RecoveryCodeUsed] = ("A recovery code was used to sign in to {{product}}",
+            ["{{greeting}}", "A recovery code of your {{product}} account was used to sign in on {{at}} from {{ip}} ({{user_agent}}). That code no longer works.", "If it was not you, reset your password now, regenerate your recovery codes and review your sessions."]),
+        [EmailTemplate.RecoveryCodesRegenerated] = ("New recovery codes for {{product}}",
+            ["{{greeting}}", "New recovery codes were created for your {{product}} account on {{at}} from {{ip}} ({{user_agent}}). The old ones no longer work.", "If it was not you, reset your password now and review your sessions."]),
     };
 
     public EmailMessage Compose(EmailTemplate template, string to, EmailModel model)

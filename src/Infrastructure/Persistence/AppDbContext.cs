@@ -3,6 +3,7 @@ using FullAuth.Domain.Passkeys;
 using FullAuth.Domain.Roles;
 using FullAuth.Domain.Sessions;
 using FullAuth.Domain.Users;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace FullAuth.Infrastructure.Persistence;
@@ -11,7 +12,7 @@ namespace FullAuth.Infrastructure.Persistence;
 /// The model, shared by every provider. Each provider has a subclass only so that its migrations live
 /// apart (<c>Persistence/Migrations/{Provider}</c>).
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : DbContext(options)
+public abstract class AppDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<User> Users => Set<User>();
     public DbSet<UserRole> UserRoles => Set<UserRole>();
@@ -21,6 +22,10 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Passkey> Passkeys => Set<Passkey>();
     public DbSet<FullAuth.Domain.Tokens.OneTimeToken> OneTimeTokens => Set<FullAuth.Domain.Tokens.OneTimeToken>();
     public DbSet<FullAuth.Domain.Audit.AuditEntry> AuditEntries => Set<FullAuth.Domain.Audit.AuditEntry>();
+    public DbSet<FullAuth.Domain.Mfa.RecoveryCode> RecoveryCodes => Set<FullAuth.Domain.Mfa.RecoveryCode>();
+
+    /// <summary>The ASP.NET Data Protection key ring (when Redis is not used), shared by every instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

@@ -1,5 +1,7 @@
 using FullAuth.Application.Common.Events;
 using FullAuth.Application.Common.Interfaces;
+using FullAuth.Application.Common.Mfa;
+using FullAuth.Application.Common.Models;
 using FullAuth.Application.Common.Options;
 using FullAuth.Application.Common.Results;
 using FullAuth.Application.Common.Security;
@@ -23,6 +25,8 @@ public sealed class SessionIssuerTests
     private readonly IAccessTokenIssuer _accessTokens = Substitute.For<IAccessTokenIssuer>();
     private readonly ISessionRevoker _revoker = Substitute.For<ISessionRevoker>();
     private readonly IPublisher _publisher = Substitute.For<IPublisher>();
+    private readonly IMfaTokens _mfaTokens = Substitute.For<IMfaTokens>();
+    private readonly MfaOptions _mfa = new();
     private readonly JwtOptions _jwt = new();
     private readonly SessionOptions _sessionOptions = new();
     private readonly FakeTimeProvider _time = TestData.Time();
@@ -50,6 +54,8 @@ public sealed class SessionIssuerTests
         _accessTokens,
         _revoker,
         _publisher,
+        _mfaTokens,
+        Microsoft.Extensions.Options.Options.Create(_mfa),
         Microsoft.Extensions.Options.Options.Create(_jwt),
         Microsoft.Extensions.Options.Options.Create(_sessionOptions),
         _time,
@@ -166,6 +172,98 @@ public sealed class SessionIssuerTests
         _issued!.AuthTime.Should().Be(TestData.Now.AddDays(-1));
         _issued.Amr.Should().Equal("pwd", "otp");
         _issued.SessionId.Should().Be(session.FamilyId);
+    }
+
+    private static User WithTotp(User user)
+    {
+        user.SetPendingTotpSecret("protected", TestData.Now);
+        user.EnableTotp(1, TestData.Now);
+        return user;
+    }
+
+    private void ChallengeIssued() =>
+        _mfaTokens.IssueAsync(Arg.Any<string>(), Arg.Any<IReadOnlyList<string>>(), Arg.Any<bool>(), Arg.Any<CancellationToken>())
+            .Returns(new MfaChallenge("mfa-token", 300));
+
+    [Theory]
+    [InlineData("pwd")]
+    [InlineData("email")]
+    [InlineData("oauth")]
+    [InlineData("webauthn")]
+    public async Task SignInAsync_UserWithTotpAndListedFirstFactor_AnswersChallengeAndStartsNoSession(string firstFactor)
+    {
+        ChallengeIssued();
+        var user = WithTotp(TestData.User());
+
+        var result = await Issuer().SignInAsync(user, [firstFactor], true, TestData.Client, CancellationToken.None);
+
+        result.IsSuccess.Should().BeTrue();
+        result.Value.MfaRequired.Should().BeTrue();
+        result.Value.MfaChallenge!.MfaToken.Should().Be("mfa-token");
+        await _mfaTokens.Received(1).IssueAsync(user.Id, Arg.Is<IReadOnlyList<string>>(a => a.SequenceEqual(new[] { firstFactor })), true, Arg.Any<CancellationToken>());
+        _added.Should().BeEmpty();
+        _accessTokens.DidNotReceiveWithAnyArgs().Issue(default!);
+        await _publisher.DidNotReceiveWithAnyArgs().Publish<UserSignedIn>(default!, default);
+    }
+
+    [Fact]
+    public async Task SignInAsync_PasskeyWithUserVerification_CountsAsTwoFactors()
+    {
+        var user = WithTotp(TestData.User());
+
+        var result = await Issuer().SignInAsync(user, ["webauthn", "mfa"], false, TestData.Client, CancellationToken.None);
+
+        result.Value.MfaRequired.Should().BeFalse();
+        result.Value.Tokens.AccessToken.Should().Be("jwt");
+        await _mfaTokens.DidNotReceiveWithAnyArgs().IssueAsync(default!, default!, default, default);
+    }
+
+    [Fact]
+    public async Task SignInAsync_FirstFactorNotInMfaMethods_StartsSessionWithoutChallenge()
+    {
+        _mfa.Methods = ["pwd"];
+        var user = WithTotp(TestData.User());
+
+        var result = await Issuer().SignInAsync(user, ["email"], false, TestData.Client, CancellationToken.None);
+
+        result.Value.MfaRequired.Should().BeFalse();
+        _added.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task SignInAsync_UserWithoutTotp_StartsSession()
+    {
+        var result = await Issuer().SignInAsync(_user, ["pwd"], false, TestData.Client, CancellationToken.None);
+
+        result.Value.MfaRequired.Should().BeFalse();
+        await _mfaTokens.DidNotReceiveWithAnyArgs().IssueAsync(default!, default!, default, default);
+    }
+
+    [Fact]
+    public async Task SignInAsync_PolicyVetoesUserWithTotp_IssuesNoMfaToken()
+    {
+        var vetoing = Substitute.For<ISignInPolicy>();
+        vetoing.AllowSignInAsync(Arg.Any<SignInContext>(), Arg.Any<CancellationToken>()).Returns(false);
+        _policies.Add(vetoing);
+
+        var result = await Issuer().SignInAsync(WithTotp(TestData.User()), ["pwd"], false, TestData.Client, CancellationToken.None);
+
+        result.Error.Should().Be(Error.SignInNotAllowed);
+        await _mfaTokens.DidNotReceiveWithAnyArgs().IssueAsync(default!, default!, default, default);
+    }
+
+    [Fact]
+    public async Task StartSessionAsync_UserWithTotp_SkipsPoliciesAndChallenge()
+    {
+        var vetoing = Substitute.For<ISignInPolicy>();
+        vetoing.AllowSignInAsync(Arg.Any<SignInContext>(), Arg.Any<CancellationToken>()).Returns(false);
+        _policies.Add(vetoing);
+
+        var result = await Issuer().StartSessionAsync(WithTotp(TestData.User()), ["pwd", "otp", "mfa"], false, TestData.Client, CancellationToken.None);
+
+        result.Value.MfaRequired.Should().BeFalse();
+        _added.Single().Amr.Should().Be("pwd otp mfa");
+        await vetoing.DidNotReceiveWithAnyArgs().AllowSignInAsync(default!, default);
     }
 
     private sealed class ForgingEnricher : IClaimsEnricher

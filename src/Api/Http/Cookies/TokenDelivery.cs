@@ -32,10 +32,19 @@ public sealed class TokenDelivery(
         _ => false,
     };
 
-    /// <summary>A session started: the body to answer with (cookies and a new CSRF token in cookie delivery).</summary>
+    /// <summary>
+    /// A first or second factor succeeded: the body to answer with. A session started: cookies and a new
+    /// CSRF token in cookie delivery, else the tokens. The second factor is due: the <c>MfaChallenge</c>
+    /// alone, in every mode (no tokens, no cookies).
+    /// </summary>
     public object SignedIn(HttpContext context, SignInResult result)
     {
         NoStore(context.Response);
+        if (result.MfaChallenge is { } challenge)
+        {
+            return new MfaChallengeResponse(MfaRequired: true, challenge.MfaToken, challenge.ExpiresIn, MfaChallengeResponse.SecondFactors);
+        }
+
         if (!UsesCookies(context))
         {
             return LoginResponse.From(result);

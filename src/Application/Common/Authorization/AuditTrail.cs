@@ -11,9 +11,15 @@ public sealed class AuditTrail(IAuditRepository audit, IPublisher publisher, Tim
 {
     private readonly List<AuditEntry> _recorded = [];
 
-    public void Record(Caller? actor, string action, string? targetId, string? ipAddress, string? details)
+    public void Record(Caller? actor, string action, string? targetId, string? ipAddress, string? details) =>
+        Add(actor?.UserId, action, targetId, ipAddress, details);
+
+    public void RecordByUser(string actorId, string action, string? targetId, string? ipAddress, string? details) =>
+        Add(actorId, action, targetId, ipAddress, details);
+
+    private void Add(string? actorId, string action, string? targetId, string? ipAddress, string? details)
     {
-        var entry = new AuditEntry(Ids.New(), time.GetUtcNow(), actor?.UserId, action, targetId, ipAddress, details);
+        var entry = new AuditEntry(Ids.New(), time.GetUtcNow(), actorId, action, targetId, ipAddress, details);
         audit.Add(entry);
         _recorded.Add(entry);
     }

@@ -12,6 +12,9 @@ public enum EmailTemplate
     PasswordChanged,
     Invitation,
     MagicLink,
+    MfaDisabled,
+    RecoveryCodeUsed,
+    RecoveryCodesRegenerated,
 }
 
 /// <summary>

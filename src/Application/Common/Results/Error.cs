@@ -18,6 +18,9 @@ public sealed record Error(string Code, IReadOnlyDictionary<string, string[]>? F
     public static readonly Error InvalidCurrentPassword = new(ErrorCodes.InvalidCurrentPassword);
     public static readonly Error InvalidToken = new(ErrorCodes.InvalidToken);
     public static readonly Error EmailDisabled = new(ErrorCodes.EmailDisabled);
+    public static readonly Error InvalidCode = new(ErrorCodes.InvalidCode);
+    public static readonly Error MfaTokenInvalid = new(ErrorCodes.MfaTokenInvalid);
+    public static readonly Error MfaEnrollmentRequired = new(ErrorCodes.MfaEnrollmentRequired);
 
     public static Error Validation(string field, string message) =>
         new(ErrorCodes.ValidationFailed, new Dictionary<string, string[]> { [field] = [message] });

@@ -7,6 +7,9 @@ public static class ErrorCodes
     public const string InvalidToken = "invalid_token";
     public const string InvalidCredentials = "invalid_credentials";
     public const string Unauthenticated = "unauthenticated";
+    public const string InvalidCode = "invalid_code";
+    public const string MfaTokenInvalid = "mfa_token_invalid";
+    public const string MfaEnrollmentRequired = "mfa_enrollment_required";
     public const string Forbidden = "forbidden";
     public const string CsrfFailed = "csrf_failed";
     public const string SignInNotAllowed = "sign_in_not_allowed";

@@ -1,5 +1,6 @@
 using FullAuth.Application.Common.Events;
 using FullAuth.Application.Common.Interfaces;
+using FullAuth.Application.Common.Mfa;
 using FullAuth.Application.Common.Models;
 using FullAuth.Application.Common.Observability;
 using FullAuth.Application.Common.Options;
@@ -21,6 +22,8 @@ public sealed class SessionIssuer(
     IAccessTokenIssuer accessTokens,
     ISessionRevoker revoker,
     IPublisher publisher,
+    IMfaTokens mfaTokens,
+    IOptions<MfaOptions> mfaOptions,
     IOptions<JwtOptions> jwtOptions,
     IOptions<SessionOptions> sessionOptions,
     TimeProvider time,
@@ -44,6 +47,20 @@ public sealed class SessionIssuer(
             }
         }
 
+        // The sign-in policies run on the first factor, before any mfa_token exists: a vetoed user
+        // never learns whether the account has a second factor. /mfa/verify does not run them again.
+        if (RequiresSecondFactor(user, amr))
+        {
+            var challenge = await mfaTokens.IssueAsync(user.Id, amr, rememberMe, cancellationToken);
+            _logger.LogInformation("User {UserId} passed the first factor {Amr}; second factor due", user.Id, string.Join(' ', amr));
+            return SignInResult.Challenge(challenge);
+        }
+
+        return await StartSessionAsync(user, amr, rememberMe, client, cancellationToken);
+    }
+
+    public async Task<Result<SignInResult>> StartSessionAsync(User user, IReadOnlyList<string> amr, bool rememberMe, ClientInfo client, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         var jwt = jwtOptions.Value;
         var lifetime = rememberMe ? jwt.RememberMeLifetime : jwt.RefreshTokenLifetime;
@@ -85,6 +102,21 @@ public sealed class SessionIssuer(
         var expiresIn = (int)Math.Round((issued.ExpiresAt - time.GetUtcNow()).TotalSeconds);
         return (issued.Token, expiresIn);
     }
+
+    /// <summary>
+    /// The first factor's name for <c>Mfa:Methods</c>: a passkey assertion is <c>webauthn</c> when it
+    /// carried user verification (amr <c>[webauthn, mfa]</c>), else <c>webauthn-without-uv</c>; others are
+    /// their amr value (<c>pwd</c>, <c>email</c>, <c>oauth</c>).
+    /// </summary>
+    public static string FirstFactorMethod(IReadOnlyList<string> amr) =>
+        amr.Contains(AuthMethods.WebAuthn)
+            ? amr.Contains(AuthMethods.Mfa) ? MfaMethods.WebAuthn : MfaMethods.WebAuthnWithoutUv
+            : amr.Count > 0 ? amr[0] : string.Empty;
+
+    private bool RequiresSecondFactor(User user, IReadOnlyList<string> amr) =>
+        user is { MfaEnabled: true, TotpSecret: not null }
+        && !amr.Contains(AuthMethods.Otp)
+        && mfaOptions.Value.EffectiveMethods.Contains(FirstFactorMethod(amr), StringComparer.Ordinal);
 
     /// <summary>Keeps at most <c>Sessions:MaxPerUser</c> sessions including the one being started: the oldest go first.</summary>
     private async Task PruneSessionsAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken)

@@ -7,9 +7,10 @@ using Microsoft.Extensions.Options;
 namespace FullAuth.Application.Configuration.GetPublicConfig;
 
 /// <summary>
-/// Reports only what this build can do: OAuth providers, passkeys and MFA are not built yet, so they
-/// are always off here whatever their settings say. <c>magic_links</c> is on when
-/// <c>MagicLinks:Enabled</c> and a mail transport is configured (without one the request route can only answer 503).
+/// Reports only what this build can do: OAuth providers and passkeys are not built yet, so they are
+/// always off here whatever their settings say. TOTP is always available (<c>mfa: true</c>).
+/// <c>magic_links</c> is on when <c>MagicLinks:Enabled</c> and a mail transport is configured
+/// (without one the request route can only answer 503).
 /// </summary>
 public sealed class GetPublicConfigQueryHandler(
     IOptions<RegistrationOptions> registration,
@@ -25,7 +26,7 @@ public sealed class GetPublicConfigQueryHandler(
             MagicLinks: magicLinks.Value.Enabled && outbox.Enabled,
             Passkeys: false,
             Providers: [],
-            Mfa: false,
+            Mfa: true,
             new PasswordRulesResponse(password.Value.MinLength, password.Value.MaxLength),
             root.Value.TokenDelivery.Trim().ToLowerInvariant());
         return ValueTask.FromResult(Result<PublicConfigResponse>.Success(config));

@@ -16,6 +16,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.Name).HasMaxLength(100);
         builder.Property(u => u.Image).HasMaxLength(2048);
         builder.Property(u => u.PasswordHash).HasMaxLength(256);
+        builder.Property(u => u.TotpSecret).HasMaxLength(1024);
+        builder.Property(u => u.PendingTotpSecret).HasMaxLength(1024);
         builder.Property(u => u.Version).IsConcurrencyToken();
         builder.Ignore(u => u.HasPassword);
         builder.Ignore(u => u.RoleNames);
