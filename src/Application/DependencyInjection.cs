@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddScoped<IMailer, Mailer>();
         services.AddScoped<IPermissionService, PermissionService>();
         services.AddScoped<IAuditTrail, AuditTrail>();
+        services.AddScoped<FullAuth.Application.OAuth.Common.OAuthFlows>();
         services.AddScoped<FullAuth.Application.Admin.Common.AdminGuard>();
         services.TryAddSingleton(TimeProvider.System);
         return services;

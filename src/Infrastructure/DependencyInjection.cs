@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using FullAuth.Application.Common.Interfaces;
 using FullAuth.Application.Common.Options;
 using FullAuth.Infrastructure.Email;
+using FullAuth.Infrastructure.OAuth;
 using FullAuth.Infrastructure.Options;
 using FullAuth.Infrastructure.Persistence;
 using FullAuth.Infrastructure.Persistence.Repositories;
@@ -41,6 +42,7 @@ public static class DependencyInjection
         services.AddSingleton<IAccessTokenValidator, JwtAccessTokenValidator>();
 
         AddEmail(services, environment);
+        services.AddOAuth();
 
         var healthChecks = services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])

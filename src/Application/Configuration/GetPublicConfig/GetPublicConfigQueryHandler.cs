@@ -1,18 +1,20 @@
 using FullAuth.Application.Common.Options;
 using FullAuth.Application.Common.Results;
+using FullAuth.Application.OAuth.Common;
 using Mediator;
 using Microsoft.Extensions.Options;
 
 namespace FullAuth.Application.Configuration.GetPublicConfig;
 
 /// <summary>
-/// Reports only what this build can do: OAuth providers, passkeys and MFA are not built yet, so they
-/// are always off here whatever their settings say.
+/// Reports only what this build can do: passkeys and MFA are not built yet, so they are always off
+/// here whatever their settings say. Providers are the configured OAuth providers.
 /// </summary>
 public sealed class GetPublicConfigQueryHandler(
     IOptions<RegistrationOptions> registration,
     IOptions<PasswordOptions> password,
-    IOptions<FullAuthOptions> root) : IQueryHandler<GetPublicConfigQuery, Result<PublicConfigResponse>>
+    IOptions<FullAuthOptions> root,
+    IOAuthProviderRegistry oauthProviders) : IQueryHandler<GetPublicConfigQuery, Result<PublicConfigResponse>>
 {
     public ValueTask<Result<PublicConfigResponse>> Handle(GetPublicConfigQuery query, CancellationToken cancellationToken)
     {
@@ -20,7 +22,7 @@ public sealed class GetPublicConfigQueryHandler(
             registration.Value.Enabled,
             MagicLinks: false,
             Passkeys: false,
-            Providers: [],
+            Providers: oauthProviders.All.Select(p => new ProviderResponse(p.Id, p.DisplayName)).ToList(),
             Mfa: false,
             new PasswordRulesResponse(password.Value.MinLength, password.Value.MaxLength),
             root.Value.TokenDelivery.Trim().ToLowerInvariant());
