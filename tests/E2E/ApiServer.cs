@@ -13,10 +13,12 @@ public sealed class ApiServer : WebApplicationFactory<Program>
 {
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"fullauth-e2e-{Guid.NewGuid():N}.db");
     private readonly string _pageOrigin;
+    private readonly IReadOnlyDictionary<string, string?> _extra;
 
-    public ApiServer(int port, string pageOrigin)
+    public ApiServer(int port, string pageOrigin, IReadOnlyDictionary<string, string?>? extra = null)
     {
         _pageOrigin = pageOrigin;
+        _extra = extra ?? new Dictionary<string, string?>();
         Port = port;
         UseKestrel(port);
     }
@@ -28,7 +30,7 @@ public sealed class ApiServer : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>(_extra)
         {
             ["FullAuth:SecretKey"] = "e2e-tests-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
             ["FullAuth:Database:ConnectionString"] = $"Data Source={_databasePath}",

@@ -16,6 +16,9 @@ public sealed class OidcServer : IAsyncLifetime
 
     private Process? _process;
 
+    /// <summary>The client's registered redirect URIs (comma separated).</summary>
+    public string RedirectUris { get; init; } = RedirectUri;
+
     public int Port { get; private set; }
 
     public string Issuer => $"http://127.0.0.1:{Port}";
@@ -79,7 +82,7 @@ public sealed class OidcServer : IAsyncLifetime
         start.Environment["OIDC_PORT"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["OIDC_CLIENT_ID"] = ClientId;
         start.Environment["OIDC_CLIENT_SECRET"] = ClientSecret;
-        start.Environment["OIDC_REDIRECT_URIS"] = RedirectUri;
+        start.Environment["OIDC_REDIRECT_URIS"] = RedirectUris;
         _process = Process.Start(start)!;
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginErrorReadLine();
