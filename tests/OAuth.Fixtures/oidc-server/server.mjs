@@ -14,7 +14,7 @@ const provider = new Provider(issuer, {
   clients: [{
     client_id: process.env.OIDC_CLIENT_ID ?? 'fullauth',
     client_secret: process.env.OIDC_CLIENT_SECRET ?? 'fullauth-secret',
-    redirect_uris: (process.env.OIDC_REDIRECT_URIS ?? 'http://localhost:3000/oauth/callback').split(','),
+    redirect_uris: (process.env.OIDC_REDIRECT_URIS ?? 'http://localhost:3000/').split(','),
     response_types: ['code'],
     grant_types: ['authorization_code'],
     token_endpoint_auth_method: 'client_secret_basic',
