@@ -35,6 +35,8 @@ internal sealed class EmailComposer(IOptions<EmailOptions> options) : IEmailComp
             ["Hello,", "An administrator created a {{product}} account for this address. Choose your password here:", "{{link}}", "The link works once and expires in 7 days."]),
         [EmailTemplate.PasswordChanged] = ("Your {{product}} password was changed",
             ["{{greeting}}", "The password of your {{product}} account was changed on {{at}} from {{ip}} ({{user_agent}}). Your other sessions were signed out.", "If it was not you, reset your password now."]),
+        [EmailTemplate.ProviderLinked] = ("A sign-in provider was linked to your {{product}} account",
+            ["{{greeting}}", "A sign-in provider ({{provider}}) was linked to your {{product}} account on {{at}}. It can now be used to sign in.", "If it was not you, unlink it and change your password now."]),
     };
 
     public EmailMessage Compose(EmailTemplate template, string to, EmailModel model)
@@ -46,6 +48,7 @@ internal sealed class EmailComposer(IOptions<EmailOptions> options) : IEmailComp
             ["greeting"] = string.IsNullOrWhiteSpace(model.Name) ? "Hello," : $"Hello {model.Name},",
             ["link"] = model.Link ?? string.Empty,
             ["new_email"] = model.NewEmail ?? string.Empty,
+            ["provider"] = model.Provider ?? string.Empty,
             ["ip"] = model.IpAddress ?? "an unknown address",
             ["user_agent"] = model.UserAgent ?? "unknown browser",
             ["at"] = (model.At ?? DateTimeOffset.UtcNow).UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Globalization;
+using FullAuth.Api.FunctionalTests.Email;
 using FullAuth.Api.FunctionalTests.Infrastructure;
 
 namespace FullAuth.Api.FunctionalTests.OAuth;
@@ -134,6 +136,25 @@ public sealed class OidcLinkTests(OidcServer server) : IClassFixture<OidcServer>
         response.StatusCode.Should().Be(HttpStatusCode.NoContent);
         await again.ShouldBeProblemAsync(HttpStatusCode.NotFound, "not_found");
         (await (await client.GetAsync($"{ApiClient.Base}/oauth/accounts", session.AccessToken)).JsonArrayAsync()).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task LinkCallback_MailsTheOwnerASecurityNotice()
+    {
+        server.RequireAvailable();
+        using var smtp = await SmtpSink.StartAsync();
+        await using var factory = FullAuthFactory.With(server.Settings(
+            ("FullAuth:Email:Transport", "smtp"),
+            ("FullAuth:Email:Smtp:Host", "127.0.0.1"),
+            ("FullAuth:Email:Smtp:Port", smtp.Port.ToString(CultureInfo.InvariantCulture)),
+            ("FullAuth:Email:Smtp:Security", "None")));
+        var client = factory.CreateClient();
+        var session = await client.NewSessionAsync();
+
+        (await LinkAsync(client, session, ApiClient.NewEmail("notice"))).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var mail = await smtp.WaitForMailAsync(session.Email, "provider was linked");
+        mail.TextBody.Should().Contain("Test OpenID");
     }
 
     private static async Task<HttpResponseMessage> LinkAsync(HttpClient client, Session session, string identity)

@@ -11,6 +11,7 @@ public enum EmailTemplate
     EmailTaken,
     PasswordChanged,
     Invitation,
+    ProviderLinked,
 }
 
 /// <summary>
@@ -23,7 +24,8 @@ public sealed record EmailModel(
     string? NewEmail = null,
     string? IpAddress = null,
     string? UserAgent = null,
-    DateTimeOffset? At = null);
+    DateTimeOffset? At = null,
+    string? Provider = null);
 
 public interface IEmailComposer
 {

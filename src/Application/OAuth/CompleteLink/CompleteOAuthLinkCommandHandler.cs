@@ -80,7 +80,7 @@ public sealed class CompleteOAuthLinkCommandHandler(
         }
 
         _logger.LogInformation("User {UserId} linked {Provider}", user.Id, provider.Id);
-        await publisher.Publish(new OAuthAccountLinked(user.Id, provider.Id, identity.ProviderUserId, now), cancellationToken);
+        await publisher.Publish(new OAuthAccountLinked(user.Id, provider.Id, identity.ProviderUserId, NewAccount: false, now), cancellationToken);
         return LinkedAccountResponse.From(link);
     }
 }

@@ -167,7 +167,7 @@ public sealed class CompleteOAuthSignInCommandHandler(
 
         if (newLink)
         {
-            await publisher.Publish(new OAuthAccountLinked(user.Id, provider.Id, identity.ProviderUserId, now), cancellationToken);
+            await publisher.Publish(new OAuthAccountLinked(user.Id, provider.Id, identity.ProviderUserId, newUser, now), cancellationToken);
         }
 
         if (registrationOptions.Value.RequireVerifiedEmail && !user.EmailVerified)
