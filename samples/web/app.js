@@ -179,6 +179,16 @@ $('login-form').addEventListener('submit', async (event) => {
   await showAccount();
 });
 
+$('forgot-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const response = await raw('POST', '/password-reset/request', { email: $('forgot-email').value });
+  if (response.status === 202) {
+    show('If that address has an account, a reset link is on its way.', 'ok');
+  } else {
+    show('Could not request a reset: ' + await problemText(response), 'error');
+  }
+});
+
 $('password-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const response = await api('POST', '/change-password', {

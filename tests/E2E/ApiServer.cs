@@ -15,10 +15,10 @@ public sealed class ApiServer : WebApplicationFactory<Program>
     private readonly string _pageOrigin;
     private readonly IReadOnlyDictionary<string, string?> _extra;
 
-    public ApiServer(int port, string pageOrigin, IReadOnlyDictionary<string, string?>? extra = null)
+    public ApiServer(int port, string pageOrigin, IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         _pageOrigin = pageOrigin;
-        _extra = extra ?? new Dictionary<string, string?>();
+        _extra = extraSettings ?? new Dictionary<string, string?>();
         Port = port;
         UseKestrel(port);
     }
@@ -30,7 +30,7 @@ public sealed class ApiServer : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>(_extra)
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["FullAuth:SecretKey"] = "e2e-tests-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
             ["FullAuth:Database:ConnectionString"] = $"Data Source={_databasePath}",
@@ -44,7 +44,7 @@ public sealed class ApiServer : WebApplicationFactory<Program>
             ["FullAuth:RateLimits:Register"] = "100",
             ["FullAuth:RateLimits:Login"] = "100",
             ["Logging:LogLevel:Default"] = "Warning",
-        }));
+        }.Concat(_extra).GroupBy(p => p.Key).Select(g => g.Last())));
     }
 
     protected override void Dispose(bool disposing)

@@ -7,7 +7,7 @@ namespace FullAuth.E2E;
 /// driven by Playwright, shared by the tests of a class. Playwright's own browser download is never
 /// used: the browser is <c>/usr/bin/chromium</c> from the Debian package <c>chromium</c>.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -41,7 +41,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         var pagePort = SampleClientHost.FreePort();
         var apiPort = SampleClientHost.FreePort();
-        Api = new ApiServer(apiPort, $"http://localhost:{pagePort}");
+        Api = new ApiServer(apiPort, $"http://localhost:{pagePort}", await ApiSettingsAsync($"http://localhost:{pagePort}"));
         Api.StartServer();
         Page = await SampleClientHost.StartAsync(pagePort, Api.Url);
 
@@ -54,6 +54,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             Timeout = 60_000,
         });
     }
+
+    /// <summary>Settings a derived fixture adds to the API's (for example a mail transport).</summary>
+    protected virtual Task<IReadOnlyDictionary<string, string?>> ApiSettingsAsync(string pageOrigin) =>
+        Task.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?>());
 
     /// <summary>Skips (outside CI) or fails (in CI) when Debian's chromium is not installed.</summary>
     public static void RequireChromium()
@@ -72,7 +76,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         Assert.Skip(message);
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (Browser is not null)
         {

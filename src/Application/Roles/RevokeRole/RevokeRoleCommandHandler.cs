@@ -1,6 +1,7 @@
 using FullAuth.Application.Common.Authorization;
 using FullAuth.Application.Common.Interfaces;
 using FullAuth.Application.Common.Results;
+using FullAuth.Application.Roles.Common;
 using FullAuth.Domain.Roles;
 using Mediator;
 
@@ -16,19 +17,13 @@ public sealed class RevokeRoleCommandHandler(
 {
     public async ValueTask<Result> Handle(RevokeRoleCommand command, CancellationToken cancellationToken)
     {
-        var user = await users.FindByIdAsync(command.UserId!, cancellationToken);
-        var role = await roles.FindAsync(command.RoleName!, cancellationToken);
-        if (user is null || role is null)
+        var resolved = await RoleAssignment.ResolveAsync(users, roles, permissions, command.Caller, command.UserId!, command.RoleName!, cancellationToken);
+        if (!resolved.IsSuccess)
         {
-            return Error.NotFound;
+            return resolved.Error!;
         }
 
-        var caller = await permissions.GetAccessAsync(command.Caller.UserId, cancellationToken);
-        if (caller is null || !caller.HoldsAll(role.Permissions))
-        {
-            return Error.Forbidden;
-        }
-
+        var (user, role) = resolved.Value;
         if (!user.HasRole(role.Name))
         {
             return Result.Ok;
