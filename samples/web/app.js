@@ -84,6 +84,7 @@ async function showAccount() {
   $('signed-out').hidden = true;
   $('signed-in').hidden = false;
   await showSessions();
+  await showLinkedAccounts();
   return true;
 }
 
@@ -328,10 +329,112 @@ $('logout').addEventListener('click', async () => {
 
 $('refresh-sessions').addEventListener('click', showSessions);
 
+// OAuth / OpenID Connect: "Sign in with …" buttons from GET /oauth/providers. authorize answers the
+// provider's URL and sets an HttpOnly binding cookie; the provider sends the browser back to this page
+// with ?code&state, which the page POSTs to the callback (sign-in) or link/callback (linking).
+const REDIRECT_URI = window.FULLAUTH_OAUTH_REDIRECT_URI || (window.location.origin + '/');
+const OAUTH_PENDING = 'fullauth_oauth_pending';
+let providers = [];
+
+async function loadProviders() {
+  const response = await fetch(API + '/oauth/providers', { credentials: 'include' });
+  providers = response.ok ? (await response.json()).providers : [];
+  const container = $('oauth-providers');
+  container.replaceChildren();
+  for (const provider of providers) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'oauth-provider';
+    button.dataset.provider = provider.id;
+    button.textContent = 'Sign in with ' + provider.name;
+    button.addEventListener('click', () => startOAuth(provider.id, 'sign_in'));
+    container.append(button);
+  }
+  $('oauth-section').hidden = providers.length === 0;
+}
+
+async function startOAuth(provider, flow) {
+  const response = flow === 'link'
+    ? await api('POST', '/oauth/' + encodeURIComponent(provider) + '/link', { redirect_uri: REDIRECT_URI })
+    : await raw('GET', '/oauth/' + encodeURIComponent(provider) + '/authorize?redirect_uri=' +
+        encodeURIComponent(REDIRECT_URI) + '&remember_me=' + $('oauth-remember').checked);
+  if (!response.ok) {
+    show((flow === 'link' ? 'Cannot link: ' : 'Cannot sign in: ') + await problemText(response), 'error');
+    return;
+  }
+
+  sessionStorage.setItem(OAUTH_PENDING, JSON.stringify({ provider, flow }));
+  window.location.assign((await response.json()).authorization_url);
+}
+
+// Back from the provider: finish the flow this page started, then clean the address bar.
+async function finishOAuth() {
+  const params = new URLSearchParams(window.location.search);
+  const pending = JSON.parse(sessionStorage.getItem(OAUTH_PENDING) || 'null');
+  if (!pending || !(params.has('code') || params.has('error'))) return;
+  sessionStorage.removeItem(OAUTH_PENDING);
+  history.replaceState(null, '', window.location.pathname);
+
+  const body = { code: params.get('code'), state: params.get('state') };
+  const path = '/oauth/' + encodeURIComponent(pending.provider) + (pending.flow === 'link' ? '/link/callback' : '/callback');
+  const response = pending.flow === 'link' ? await api('POST', path, body) : await raw('POST', path, body);
+  if (!response.ok) {
+    show((pending.flow === 'link' ? 'Linking failed: ' : 'Sign-in failed: ') + await problemText(response), 'error');
+    return;
+  }
+
+  const result = await response.json();
+  if (pending.flow === 'link') {
+    show('Linked ' + result.provider + '.', 'ok');
+  } else if (result.mfa_required) {
+    show('This account needs a second factor, which this sample does not implement.', 'error');
+  } else {
+    signedIn(result);
+    show('Signed in with ' + pending.provider + '.', 'ok');
+  }
+}
+
+async function showLinkedAccounts() {
+  const response = await api('GET', '/oauth/accounts');
+  const list = $('linked-accounts');
+  list.replaceChildren();
+  if (!response.ok) return;
+  const linked = await response.json();
+  for (const account of linked) {
+    const item = document.createElement('li');
+    item.dataset.provider = account.provider;
+    item.textContent = account.provider + ': ' + (account.email || account.provider_user_id) + ' ';
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = 'Unlink';
+    button.addEventListener('click', async () => {
+      const unlink = await api('DELETE', '/oauth/accounts/' + encodeURIComponent(account.provider));
+      show(unlink.ok ? 'Unlinked.' : 'Cannot unlink: ' + await problemText(unlink), unlink.ok ? 'ok' : 'error');
+      await showLinkedAccounts();
+    });
+    item.append(button);
+    list.append(item);
+  }
+
+  const links = $('link-providers');
+  links.replaceChildren();
+  for (const provider of providers.filter((p) => !linked.some((a) => a.provider === p.id))) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'link-provider';
+    button.textContent = 'Link ' + provider.name;
+    button.addEventListener('click', () => startOAuth(provider.id, 'link'));
+    links.append(button);
+  }
+  $('linked-section').hidden = providers.length === 0 && linked.length === 0;
+}
+
 (async () => {
   try {
     // A reload loses the in-memory CSRF token: ask for one bound to the session of our cookies.
     await loadCsrf();
+    await loadProviders();
+    await finishOAuth();
     await showAccount();
     document.body.dataset.ready = 'true';
   } catch (error) {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using FullAuth.Application.Common.Interfaces;
 using FullAuth.Application.Common.Options;
 using FullAuth.Infrastructure.Email;
+using FullAuth.Infrastructure.OAuth;
 using FullAuth.Infrastructure.Options;
 using FullAuth.Infrastructure.Persistence;
 using FullAuth.Infrastructure.Persistence.Repositories;
@@ -48,6 +49,7 @@ public static class DependencyInjection
         services.AddSingleton<ITotpAuthenticator, FullAuth.Infrastructure.Mfa.TotpAuthenticator>();
         services.AddSingleton<IQrCodeRenderer, FullAuth.Infrastructure.Mfa.SvgQrCodeRenderer>();
         services.AddSingleton<ISecretProtector, FullAuth.Infrastructure.Mfa.DataProtectionSecretProtector>();
+        services.AddOAuth();
 
         var healthChecks = services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])

@@ -60,4 +60,20 @@ public sealed class UserMfaTests
         user.TotpLastUsedStep.Should().BeNull();
         user.Version.Should().BeGreaterThan(version);
     }
+
+    [Fact]
+    public void ClearCredentials_PreAccountTakeover_DropsPasswordAndTotp()
+    {
+        var user = new User("u1", "a@example.com", null, Now);
+        user.SetPasswordHash("hash", Now);
+        user.SetPendingTotpSecret("attacker-secret", Now);
+        user.EnableTotp(7, Now);
+
+        user.ClearCredentials(Now);
+
+        user.PasswordHash.Should().BeNull();
+        user.MfaEnabled.Should().BeFalse();
+        user.TotpSecret.Should().BeNull();
+        user.TotpLastUsedStep.Should().BeNull();
+    }
 }

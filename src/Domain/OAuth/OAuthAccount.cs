@@ -23,4 +23,9 @@ public sealed class OAuthAccount
     public string ProviderUserId { get; private set; } = string.Empty;
     public string? Email { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>The provider's tokens, encrypted by Infrastructure; null unless <c>OAuth:StoreProviderTokens</c>.</summary>
+    public string? ProtectedTokens { get; private set; }
+
+    public void SetProtectedTokens(string? protectedTokens) => ProtectedTokens = protectedTokens;
 }

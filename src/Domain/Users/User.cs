@@ -87,12 +87,12 @@ public sealed class User
 
     /// <summary>
     /// Pre-account takeover defence: the mailbox owner proved ownership of an address that was never
-    /// verified, so whatever someone set up before (here: the password) is dropped.
+    /// verified, so whatever someone set up before (the password and any TOTP enrollment) is dropped.
     /// </summary>
     public void ClearCredentials(DateTimeOffset now)
     {
         PasswordHash = null;
-        Touch(now);
+        DisableMfa(now);
     }
 
     public void SetEmailVerified(bool verified, DateTimeOffset now)

@@ -43,6 +43,8 @@ internal sealed class EmailComposer(IOptions<EmailOptions> options) : IEmailComp
             ["{{greeting}}", "A recovery code of your {{product}} account was used to sign in on {{at}} from {{ip}} ({{user_agent}}). That code no longer works.", "If it was not you, reset your password now, regenerate your recovery codes and review your sessions."]),
         [EmailTemplate.RecoveryCodesRegenerated] = ("New recovery codes for {{product}}",
             ["{{greeting}}", "New recovery codes were created for your {{product}} account on {{at}} from {{ip}} ({{user_agent}}). The old ones no longer work.", "If it was not you, reset your password now and review your sessions."]),
+        [EmailTemplate.ProviderLinked] = ("A sign-in provider was linked to your {{product}} account",
+            ["{{greeting}}", "A sign-in provider ({{provider}}) was linked to your {{product}} account on {{at}}. It can now be used to sign in.", "If it was not you, unlink it and change your password now."]),
     };
 
     public EmailMessage Compose(EmailTemplate template, string to, EmailModel model)
@@ -54,6 +56,7 @@ internal sealed class EmailComposer(IOptions<EmailOptions> options) : IEmailComp
             ["greeting"] = string.IsNullOrWhiteSpace(model.Name) ? "Hello," : $"Hello {model.Name},",
             ["link"] = model.Link ?? string.Empty,
             ["new_email"] = model.NewEmail ?? string.Empty,
+            ["provider"] = model.Provider ?? string.Empty,
             ["ip"] = model.IpAddress ?? "an unknown address",
             ["user_agent"] = model.UserAgent ?? "unknown browser",
             ["at"] = (model.At ?? DateTimeOffset.UtcNow).UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),

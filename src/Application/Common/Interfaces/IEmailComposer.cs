@@ -15,6 +15,7 @@ public enum EmailTemplate
     MfaDisabled,
     RecoveryCodeUsed,
     RecoveryCodesRegenerated,
+    ProviderLinked,
 }
 
 /// <summary>
@@ -27,7 +28,8 @@ public sealed record EmailModel(
     string? NewEmail = null,
     string? IpAddress = null,
     string? UserAgent = null,
-    DateTimeOffset? At = null);
+    DateTimeOffset? At = null,
+    string? Provider = null);
 
 public interface IEmailComposer
 {

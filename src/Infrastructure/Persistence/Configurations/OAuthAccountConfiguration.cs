@@ -16,6 +16,7 @@ internal sealed class OAuthAccountConfiguration : IEntityTypeConfiguration<OAuth
         builder.Property(a => a.Provider).HasMaxLength(64).IsRequired();
         builder.Property(a => a.ProviderUserId).HasMaxLength(255).IsRequired();
         builder.Property(a => a.Email).HasMaxLength(254);
+        builder.Property(a => a.ProtectedTokens);
         builder.HasIndex(a => new { a.Provider, a.ProviderUserId }).IsUnique();
         builder.HasIndex(a => new { a.UserId, a.Provider }).IsUnique();
         builder.HasOne<User>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);

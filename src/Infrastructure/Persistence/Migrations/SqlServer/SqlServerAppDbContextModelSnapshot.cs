@@ -107,6 +107,9 @@ namespace FullAuth.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)");
 
+                    b.Property<string>("ProtectedTokens")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Provider")
                         .IsRequired()
                         .HasMaxLength(64)
