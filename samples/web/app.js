@@ -429,10 +429,30 @@ async function showLinkedAccounts() {
   $('linked-section').hidden = providers.length === 0 && linked.length === 0;
 }
 
+// GET /api/v1/config says which sign-in methods this deployment offers: show only those.
+async function loadConfig() {
+  const response = await fetch(API.replace(/\/auth$/, '') + '/config', { credentials: 'include' });
+  if (!response.ok) return;
+  const config = await response.json();
+  $('magic-section').hidden = !config.magic_links;
+  if ($('register-section')) $('register-section').hidden = !config.registration_enabled;
+}
+
+$('magic-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const response = await raw('POST', '/magic-link/request', { email: $('magic-email').value, remember_me: $('magic-remember').checked });
+  if (response.status === 202) {
+    show('If the address can receive it, a sign-in link is on its way.', 'ok');
+  } else {
+    show('Could not send a link: ' + await problemText(response), 'error');
+  }
+});
+
 (async () => {
   try {
     // A reload loses the in-memory CSRF token: ask for one bound to the session of our cookies.
     await loadCsrf();
+    await loadConfig();
     await loadProviders();
     await finishOAuth();
     await showAccount();

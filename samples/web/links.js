@@ -42,6 +42,23 @@ if (!token) {
   show('This page needs the link from the email (it carries ?token=).', 'error');
 } else if (page === 'verify-email') {
   confirm('/verify-email/confirm', 'Your email address is verified. You can close this page.');
+} else if (page === 'magic-link') {
+  // Single use: sign in once, then keep the token out of the history.
+  history.replaceState(null, '', location.pathname);
+  (async () => {
+    const { response, problem } = await post('/magic-link/confirm', { token });
+    if (!response.ok) {
+      show('That link did not work: ' + explain(problem), 'error');
+      return;
+    }
+    const body = await response.json();
+    if (body.mfa_required) {
+      show('This account uses two-factor authentication: sign in with your password and code on the main page.', 'error');
+      return;
+    }
+    show('Signed in. Opening your account…', 'ok');
+    location.href = '../';
+  })();
 } else if (page === 'confirm-email-change') {
   confirm('/email-change/confirm', 'Your account now uses the new address. Other sessions were signed out.');
 } else if (page === 'reset-password' || page === 'set-password') {

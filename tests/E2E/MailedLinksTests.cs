@@ -21,6 +21,8 @@ public sealed class MailBrowserFixture : BrowserFixture
             ["FullAuth:Email:Smtp:Security"] = "None",
             ["FullAuth:Email:FrontendUrl"] = pageOrigin,
             ["FullAuth:RateLimits:Email"] = "100",
+            ["FullAuth:RateLimits:Confirm"] = "100",
+            ["FullAuth:MagicLinks:Enabled"] = "true",
         };
     }
 
@@ -91,6 +93,30 @@ public sealed class MailedLinksTests(MailBrowserFixture fixture) : IClassFixture
         await page.FillAsync("#login-password", "a brand new passphrase");
         await page.ClickAsync("#login-submit");
         await Expect(page.Locator("#me-email")).ToHaveTextAsync(email);
+    }
+
+    [Fact]
+    public async Task MagicLink_EmailMeASignInLink_SignsInThroughTheSampleClient()
+    {
+        BrowserFixture.RequireChromium();
+        await using var context = await fixture.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var email = $"magic-{Guid.NewGuid():N}@example.com";
+        await page.GotoAsync(fixture.PageUrl);
+        await page.FillAsync("#register-email", email);
+        await page.FillAsync("#register-password", Password);
+        await page.ClickAsync("#register-submit");
+        await Expect(page.Locator("#status")).ToContainTextAsync("Registered");
+
+        await Expect(page.Locator("#magic-section")).ToBeVisibleAsync();
+        await page.FillAsync("#magic-email", email);
+        await page.ClickAsync("#magic-submit");
+        await Expect(page.Locator("#status")).ToContainTextAsync("sign-in link is on its way");
+        var mail = await fixture.Smtp.WaitForMailAsync(email, "sign-in link");
+        await page.GotoAsync(LinkIn(mail.TextBody!, "/magic-link"));
+
+        await Expect(page.Locator("#me-email")).ToHaveTextAsync(email);
+        (await context.CookiesAsync()).Select(c => c.Name).Should().Contain("fullauth_access");
     }
 
     private static string LinkIn(string text, string path)

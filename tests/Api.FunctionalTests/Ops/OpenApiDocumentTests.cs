@@ -93,9 +93,10 @@ public sealed partial class OpenApiDocumentTests(OpenApiDocumentTests.DocumentFi
         var login = fixture.Operation("POST /api/v1/auth/login");
         login["requestBody"]!["content"]!["application/json"]!["schema"].Should().NotBeNull();
         var shapes = login["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["oneOf"]!.AsArray().Select(s => fixture.Resolve(s!)).ToList();
-        shapes.Should().HaveCount(2);
+        shapes.Should().HaveCount(3, "login answers LoginResponse (JSON or cookie delivery) or MfaChallenge");
         shapes[0]["properties"]!.AsObject().Select(p => p.Key).Should().Contain(["access_token", "refresh_token", "token_type", "expires_in", "user", "mfa_required"]);
         shapes[1]["properties"]!.AsObject().Select(p => p.Key).Should().Contain("csrf_token");
+        shapes[2]["properties"]!.AsObject().Select(p => p.Key).Should().Contain(["mfa_required", "mfa_token", "expires_in", "methods"]);
 
         var patchMe = fixture.Operation("PATCH /api/v1/auth/me");
         patchMe["requestBody"]!["content"]!["application/json"]!["schema"]!["properties"]!.AsObject().Select(p => p.Key).Should().Equal("name", "image");
