@@ -213,7 +213,7 @@ public static class DependencyInjection
                 break;
             default:
                 // An unknown provider fails options validation at startup; register SQLite so the container builds.
-                services.AddDbContextPool<SqliteAppDbContext>(o => o.UseSqlite(connectionString));
+                services.AddDbContextPool<SqliteAppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
                 break;
         }
