@@ -60,21 +60,8 @@ public class BrowserFixture : IAsyncLifetime
         Task.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?>());
 
     /// <summary>Skips (outside CI) or fails (in CI) when Debian's chromium is not installed.</summary>
-    public static void RequireChromium()
-    {
-        if (ChromiumInstalled)
-        {
-            return;
-        }
-
-        const string message = $"{ChromiumPath} is missing: install the Debian package chromium (apt-get install -y chromium).";
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            Assert.Fail(message);
-        }
-
-        Assert.Skip(message);
-    }
+    public static void RequireChromium() =>
+        FullAuth.Tests.RequiresService.Ensure(ChromiumInstalled, $"{ChromiumPath} is missing: install the Debian package chromium (apt-get install -y chromium).");
 
     public virtual async ValueTask DisposeAsync()
     {

@@ -41,20 +41,7 @@ public sealed class OidcServer : IAsyncLifetime
     }
 
     /// <summary>Skips locally (naming what to install) and fails in CI when the provider cannot run.</summary>
-    public void RequireAvailable()
-    {
-        if (Unavailable is null)
-        {
-            return;
-        }
-
-        if (Environment.GetEnvironmentVariable("CI") == "true")
-        {
-            throw new InvalidOperationException(Unavailable);
-        }
-
-        Assert.Skip(Unavailable);
-    }
+    public void RequireAvailable() => FullAuth.Tests.RequiresService.Ensure(Unavailable is null, Unavailable ?? string.Empty);
 
     public async ValueTask InitializeAsync()
     {
