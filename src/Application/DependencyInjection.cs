@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddScoped<Common.Mfa.ISecondFactor, Common.Mfa.SecondFactor>();
         services.AddScoped<Common.Mfa.IMfaEnrollment, Common.Mfa.MfaEnrollment>();
         services.AddScoped<FullAuth.Application.OAuth.Common.OAuthFlows>();
+        services.AddScoped<FullAuth.Application.Passkeys.Common.PasskeyCeremonies>();
         services.AddScoped<FullAuth.Application.Admin.Common.AdminGuard>();
         services.TryAddSingleton(TimeProvider.System);
         return services;

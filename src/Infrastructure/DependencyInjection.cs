@@ -4,6 +4,7 @@ using FullAuth.Application.Common.Options;
 using FullAuth.Infrastructure.Email;
 using FullAuth.Infrastructure.OAuth;
 using FullAuth.Infrastructure.Options;
+using FullAuth.Infrastructure.Passkeys;
 using FullAuth.Infrastructure.Persistence;
 using FullAuth.Infrastructure.Persistence.Repositories;
 using FullAuth.Infrastructure.Security;
@@ -50,6 +51,7 @@ public static class DependencyInjection
         services.AddSingleton<IQrCodeRenderer, FullAuth.Infrastructure.Mfa.SvgQrCodeRenderer>();
         services.AddSingleton<ISecretProtector, FullAuth.Infrastructure.Mfa.DataProtectionSecretProtector>();
         services.AddOAuth();
+        services.AddPasskeys();
 
         var healthChecks = services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])

@@ -5,6 +5,7 @@ using FullAuth.Application.Configuration.GetPublicConfig;
 using FullAuth.Application.Keys.GetDiscovery;
 using FullAuth.Application.Keys.GetJwks;
 using FullAuth.Application.Mfa.Common;
+using FullAuth.Application.Passkeys.Common;
 using FullAuth.Application.Roles.Common;
 using FullAuth.Application.Sessions.ListSessions;
 using FullAuth.Application.Sessions.RevokeOtherSessions;
@@ -72,6 +73,13 @@ public static class ResponseCatalog
         ["POST " + Auth + "mfa/verify"] = [new(200, "Signed in (amr adds otp, mfa).", typeof(LoginResponse), typeof(CookieLoginResponse))],
         ["POST " + Auth + "token/introspect"] = [new(200, "RFC 7662: the token's claims when active, else exactly {active: false}.", typeof(IntrospectionResponse), typeof(InactiveIntrospectionResponse))],
         ["POST " + Auth + "token/revoke"] = [new(200, "Always (RFC 7009); the token's session ends.")],
+        ["POST " + Auth + "passkeys/register/begin"] = [new(200, "PublicKeyCredentialCreationOptionsJSON: pass it to PublicKeyCredential.parseCreationOptionsFromJSON as it is (camelCase).", typeof(CreationOptionsJson))],
+        ["POST " + Auth + "passkeys/register/complete"] = [new(201, "The new passkey (failures: 400 passkey_failed).", typeof(PasskeyResponse))],
+        ["POST " + Auth + "passkeys/authenticate/begin"] = [new(200, "PublicKeyCredentialRequestOptionsJSON for PublicKeyCredential.parseRequestOptionsFromJSON; allowCredentials is always a list.", typeof(RequestOptionsJson))],
+        ["POST " + Auth + "passkeys/authenticate/complete"] = [new(200, "Signed in (amr: webauthn, plus mfa with user verification), or an MfaChallenge when TOTP is on and Mfa:Methods lists the passkey kind.", typeof(LoginResponse), typeof(CookieLoginResponse), typeof(MfaChallengeResponse))],
+        ["GET " + Auth + "passkeys"] = [new(200, "The caller's passkeys, oldest first.", typeof(IReadOnlyList<PasskeyResponse>))],
+        ["PATCH " + Auth + "passkeys/{id}"] = [new(200, "The renamed passkey.", typeof(PasskeyResponse))],
+        ["DELETE " + Auth + "passkeys/{id}"] = [new(204, "Removed (400 last_login_method when it is the only way in).")],
         ["GET api/v1/config"] = [new(200, "What a frontend needs to render its sign-in page.", typeof(PublicConfigResponse))],
         ["GET .well-known/jwks.json"] = [new(200, "Public signing keys (404 when only HMAC is used).", typeof(JwksResponse))],
         ["GET .well-known/openid-configuration"] = [new(200, "Discovery for resource servers.", typeof(DiscoveryResponse))],
@@ -93,5 +101,6 @@ public static class ResponseCatalog
         "POST " + Auth + "change-password", "DELETE " + Auth + "me",
         "POST " + Auth + "magic-link/request", "POST " + Auth + "magic-link/confirm",
         "POST " + Auth + "mfa/verify", "POST " + Auth + "mfa/totp/disable",
+        "POST " + Auth + "passkeys/authenticate/begin", "POST " + Auth + "passkeys/authenticate/complete",
     };
 }

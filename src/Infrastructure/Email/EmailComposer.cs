@@ -45,6 +45,8 @@ internal sealed class EmailComposer(IOptions<EmailOptions> options) : IEmailComp
             ["{{greeting}}", "New recovery codes were created for your {{product}} account on {{at}} from {{ip}} ({{user_agent}}). The old ones no longer work.", "If it was not you, reset your password now and review your sessions."]),
         [EmailTemplate.ProviderLinked] = ("A sign-in provider was linked to your {{product}} account",
             ["{{greeting}}", "A sign-in provider ({{provider}}) was linked to your {{product}} account on {{at}}. It can now be used to sign in.", "If it was not you, unlink it and change your password now."]),
+        [EmailTemplate.PasskeyAdded] = ("A passkey was added to your {{product}} account",
+            ["{{greeting}}", "A passkey ({{passkey}}) was added to your {{product}} account on {{at}} from {{ip}} ({{user_agent}}). It can now be used to sign in.", "If it was not you, remove it from your account's passkeys, change your password and review your sessions now."]),
     };
 
     public EmailMessage Compose(EmailTemplate template, string to, EmailModel model)
@@ -57,6 +59,7 @@ internal sealed class EmailComposer(IOptions<EmailOptions> options) : IEmailComp
             ["link"] = model.Link ?? string.Empty,
             ["new_email"] = model.NewEmail ?? string.Empty,
             ["provider"] = model.Provider ?? string.Empty,
+            ["passkey"] = model.Passkey ?? string.Empty,
             ["ip"] = model.IpAddress ?? "an unknown address",
             ["user_agent"] = model.UserAgent ?? "unknown browser",
             ["at"] = (model.At ?? DateTimeOffset.UtcNow).UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),

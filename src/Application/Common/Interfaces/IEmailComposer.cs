@@ -16,6 +16,7 @@ public enum EmailTemplate
     RecoveryCodeUsed,
     RecoveryCodesRegenerated,
     ProviderLinked,
+    PasskeyAdded,
 }
 
 /// <summary>
@@ -29,7 +30,8 @@ public sealed record EmailModel(
     string? IpAddress = null,
     string? UserAgent = null,
     DateTimeOffset? At = null,
-    string? Provider = null);
+    string? Provider = null,
+    string? Passkey = null);
 
 public interface IEmailComposer
 {
