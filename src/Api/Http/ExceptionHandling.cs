@@ -25,6 +25,10 @@ public sealed class ExceptionToProblemHandler(ILoggerFactory loggerFactory) : IE
                 _logger.LogWarning("Database unavailable: {Error}", outage.GetBaseException().Message);
                 error = new Error(ErrorCodes.StoreUnavailable, RetryAfter: FullAuth.Infrastructure.Persistence.DatabaseFailures.RetryAfter);
                 break;
+            case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
+                _logger.LogInformation("Request body over the route's size limit");
+                error = new Error(ErrorCodes.PayloadTooLarge);
+                break;
             case BadHttpRequestException bad:
                 _logger.LogInformation("Malformed request: {Status}", bad.StatusCode.ToString(CultureInfo.InvariantCulture));
                 error = Error.Validation("body", "The request could not be read.");

@@ -19,6 +19,7 @@ public static class ErrorCodes
     public const string NotFound = "not_found";
     public const string MethodNotAllowed = "method_not_allowed";
     public const string UnsupportedMediaType = "unsupported_media_type";
+    public const string PayloadTooLarge = "payload_too_large";
     public const string Conflict = "conflict";
     public const string LastAdmin = "last_admin";
     public const string RateLimited = "rate_limited";
