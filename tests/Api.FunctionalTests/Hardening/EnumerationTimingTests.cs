@@ -13,7 +13,8 @@ namespace FullAuth.Api.FunctionalTests.Hardening;
 /// Existing and unknown accounts are indistinguishable on register, login and password-reset request:
 /// identical status and body, and medians of interleaved samples within 20 % of one hash time, with
 /// the production hasher (Argon2id) and mail switched on (SMTP to a closed port: the outbox retries in
-/// the background, the request never waits). Passkey begin is not built yet, so it is not measured.
+/// the background, the request never waits). Passkey authenticate begin with an email is measured
+/// too (its body differs only by the fresh challenge).
 /// </summary>
 [Collection(nameof(EnumerationTimingTests))]
 public sealed class EnumerationTimingTests(ITestOutputHelper output) : IAsyncLifetime
@@ -32,6 +33,8 @@ public sealed class EnumerationTimingTests(ITestOutputHelper output) : IAsyncLif
             ("FullAuth:Email:Smtp:Host", "127.0.0.1"),
             ("FullAuth:Email:Smtp:Port", SmtpSink.FreePort().ToString(CultureInfo.InvariantCulture)),
             ("FullAuth:Email:Smtp:Security", "None"),
+            ("FullAuth:Passkeys:RpId", "localhost"),
+            ("FullAuth:Passkeys:Origins:0", "http://localhost:5173"),
             ("Logging:LogLevel:Default", "None"));
         _client = _factory.CreateClient();
         _hashTime = await MeasureHashTimeAsync();
@@ -66,8 +69,9 @@ public sealed class EnumerationTimingTests(ITestOutputHelper output) : IAsyncLif
         var login = await CompareAsync("login", i => Login(existing[i]), _ => Login(NewEmail("ghost")));
         var reset = await CompareAsync("password-reset/request", i => Reset(existing[i]), _ => Reset(NewEmail("ghost")));
         var register = await CompareAsync("register", i => Register(existing[i]), _ => Register(NewEmail("new")));
+        var passkey = await CompareAsync("passkeys/authenticate/begin", i => PasskeyBegin(existing[i]), _ => PasskeyBegin(NewEmail("ghost")));
 
-        foreach (var (route, existingMedian, unknownMedian) in new[] { login, reset })
+        foreach (var (route, existingMedian, unknownMedian) in new[] { login, reset, passkey })
         {
             AssertClose(route, existingMedian, unknownMedian, tolerance);
         }
@@ -125,6 +129,13 @@ public sealed class EnumerationTimingTests(ITestOutputHelper output) : IAsyncLif
 
     private Task<(HttpStatusCode, string)> Reset(string email) =>
         SendAsync($"{Base}/password-reset/request", new { email });
+
+    /// <summary>The fresh challenge is the only part of the body allowed to differ.</summary>
+    private async Task<(HttpStatusCode, string)> PasskeyBegin(string email)
+    {
+        var (status, body) = await SendAsync($"{Base}/passkeys/authenticate/begin", new { email });
+        return (status, System.Text.RegularExpressions.Regex.Replace(body, "\"challenge\":\"[A-Za-z0-9_-]+\"", "\"challenge\":\"*\""));
+    }
 
     private async Task<(HttpStatusCode, string)> SendAsync(string path, object body)
     {
