@@ -10,6 +10,9 @@ namespace FullAuth.MultiInstance.Tests;
 /// </summary>
 public sealed class MultiInstanceFixture : IAsyncLifetime
 {
+    /// <summary>The origin the passkey tests' software authenticator writes into clientDataJSON.</summary>
+    public const string PasskeyOrigin = "http://localhost:5173";
+
     private RedisServer? _redis;
     private PostgreSqlServer? _postgres;
     private string? _missing;
@@ -54,6 +57,8 @@ public sealed class MultiInstanceFixture : IAsyncLifetime
             ["FullAuth__Database__ConnectionString"] = connectionString,
             ["FullAuth__RedisUrl"] = _redis.ConnectionString,
             ["FullAuth__TrustedProxies__0"] = "127.0.0.1",
+            ["FullAuth__Passkeys__RpId"] = "localhost",
+            ["FullAuth__Passkeys__Origins__0"] = PasskeyOrigin,
             // Cheaper hashing keeps the test quick on two cores; hashing is covered elsewhere.
             ["FullAuth__Password__Hasher"] = "bcrypt",
             ["FullAuth__Password__BcryptWorkFactor"] = "10",
