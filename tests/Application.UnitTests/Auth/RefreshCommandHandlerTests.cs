@@ -21,7 +21,6 @@ public sealed class RefreshCommandHandlerTests
 
     private readonly IRefreshTokenRepository _refreshTokens = Substitute.For<IRefreshTokenRepository>();
     private readonly IUserRepository _users = Substitute.For<IUserRepository>();
-    private readonly IUnitOfWork _unitOfWork = Substitute.For<IUnitOfWork>();
     private readonly ISessionIssuer _sessions = Substitute.For<ISessionIssuer>();
     private readonly ISessionRevoker _revoker = Substitute.For<ISessionRevoker>();
     private readonly IPublisher _publisher = Substitute.For<IPublisher>();
@@ -33,20 +32,20 @@ public sealed class RefreshCommandHandlerTests
     {
         _token = TestData.Session(_user.Id, OpaqueToken.Digest(Presented), amr: "pwd otp", rememberMe: true);
         _refreshTokens.FindByHashAsync(OpaqueToken.Digest(Presented), Arg.Any<CancellationToken>()).Returns(_token);
-        _refreshTokens.TryMarkUsedAsync(_token.Id, Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>()).Returns(true);
+        _refreshTokens.TryRotateAsync(_token.Id, Arg.Any<RefreshToken>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>()).Returns(true);
         _users.FindByIdAsync(_user.Id, Arg.Any<CancellationToken>()).Returns(_user);
         _sessions.IssueAccessTokenAsync(_user, Arg.Any<RefreshToken>(), Arg.Any<CancellationToken>()).Returns(("new-access", 900));
     }
 
     private RefreshCommandHandler Handler() =>
-        new(_refreshTokens, _users, _unitOfWork, _sessions, _revoker, _publisher, _time, NullLoggerFactory.Instance);
+        new(_refreshTokens, _users, _sessions, _revoker, _publisher, _time, NullLoggerFactory.Instance);
 
     private static RefreshCommand Command(string token = Presented) => new(token, new ClientInfo("192.0.2.55", "NewBrowser/2.0"));
 
     private async Task ShouldNotRevokeOrIssueAsync()
     {
         await _revoker.DidNotReceiveWithAnyArgs().RevokeAsync(default!, default!, default!, default);
-        _refreshTokens.DidNotReceiveWithAnyArgs().Add(default!);
+        await _refreshTokens.DidNotReceiveWithAnyArgs().TryRotateAsync(default!, default!, default, default);
         await _sessions.DidNotReceiveWithAnyArgs().IssueAccessTokenAsync(default!, default!, default);
     }
 
@@ -56,7 +55,6 @@ public sealed class RefreshCommandHandlerTests
         await _publisher.Received(1).Publish(
             Arg.Is<RefreshTokenReuseDetected>(e => e.UserId == _user.Id && e.SessionId == _token.FamilyId && e.IpAddress == "192.0.2.55"),
             Arg.Any<CancellationToken>());
-        _refreshTokens.DidNotReceiveWithAnyArgs().Add(default!);
         await _sessions.DidNotReceiveWithAnyArgs().IssueAccessTokenAsync(default!, default!, default);
     }
 
@@ -78,13 +76,13 @@ public sealed class RefreshCommandHandlerTests
 
         result.Error.Should().Be(Error.InvalidCredentials);
         await ShouldDetectReuseAsync();
-        await _refreshTokens.DidNotReceiveWithAnyArgs().TryMarkUsedAsync(default!, default, default);
+        await _refreshTokens.DidNotReceiveWithAnyArgs().TryRotateAsync(default!, default!, default, default);
     }
 
     [Fact]
     public async Task Handle_LostMarkUsedRace_RevokesFamilyAndPublishesReuse()
     {
-        _refreshTokens.TryMarkUsedAsync(_token.Id, Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>()).Returns(false);
+        _refreshTokens.TryRotateAsync(_token.Id, Arg.Any<RefreshToken>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>()).Returns(false);
 
         var result = await Handler().Handle(Command(), CancellationToken.None);
 
@@ -101,7 +99,7 @@ public sealed class RefreshCommandHandlerTests
 
         result.Error.Should().Be(Error.InvalidCredentials);
         await ShouldNotRevokeOrIssueAsync();
-        await _refreshTokens.DidNotReceiveWithAnyArgs().TryMarkUsedAsync(default!, default, default);
+        await _refreshTokens.DidNotReceiveWithAnyArgs().TryRotateAsync(default!, default!, default, default);
         await _publisher.DidNotReceiveWithAnyArgs().Publish<RefreshTokenReuseDetected>(default!, default);
     }
 
@@ -114,7 +112,7 @@ public sealed class RefreshCommandHandlerTests
 
         result.Error.Should().Be(Error.InvalidCredentials);
         await ShouldNotRevokeOrIssueAsync();
-        await _refreshTokens.DidNotReceiveWithAnyArgs().TryMarkUsedAsync(default!, default, default);
+        await _refreshTokens.DidNotReceiveWithAnyArgs().TryRotateAsync(default!, default!, default, default);
     }
 
     [Fact]
@@ -126,7 +124,7 @@ public sealed class RefreshCommandHandlerTests
 
         result.Error.Should().Be(Error.InvalidCredentials);
         await _revoker.Received(1).RevokeAsync(_user.Id, _token.FamilyId, "user_inactive", Arg.Any<CancellationToken>());
-        _refreshTokens.DidNotReceiveWithAnyArgs().Add(default!);
+        await _refreshTokens.DidNotReceiveWithAnyArgs().TryRotateAsync(default!, default!, default, default);
     }
 
     [Fact]
@@ -145,7 +143,7 @@ public sealed class RefreshCommandHandlerTests
     {
         _time.Advance(TimeSpan.FromMinutes(20));
         RefreshToken? added = null;
-        _refreshTokens.When(r => r.Add(Arg.Any<RefreshToken>())).Do(ci => added = ci.Arg<RefreshToken>());
+        _refreshTokens.TryRotateAsync(_token.Id, Arg.Do<RefreshToken>(t => added = t), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>()).Returns(true);
 
         var result = await Handler().Handle(Command(), CancellationToken.None);
 
@@ -171,8 +169,8 @@ public sealed class RefreshCommandHandlerTests
         result.Value.SessionExpiresAt.Should().Be(_token.ExpiresAt);
         result.Value.RememberMe.Should().BeTrue();
 
-        await _refreshTokens.Received(1).TryMarkUsedAsync(_token.Id, _time.GetUtcNow(), Arg.Any<CancellationToken>());
-        await _unitOfWork.Received(1).SaveChangesAsync(Arg.Any<CancellationToken>());
+        await _refreshTokens.Received(1).TryRotateAsync(_token.Id, added, _time.GetUtcNow(), Arg.Any<CancellationToken>());
+        await _refreshTokens.Received(1).IsRevokedAsync(_token.Id, Arg.Any<CancellationToken>());
         await _sessions.Received(1).IssueAccessTokenAsync(_user, added, Arg.Any<CancellationToken>());
         await _revoker.DidNotReceiveWithAnyArgs().RevokeAsync(default!, default!, default!, default);
     }

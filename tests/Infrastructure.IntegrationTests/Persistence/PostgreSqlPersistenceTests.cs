@@ -109,6 +109,34 @@ public sealed class PostgreSqlPersistenceTests(PostgreSqlFixture postgres) : ICl
     }
 
     [Fact]
+    public async Task TryRotateAsync_TwentyConcurrentCallers_ExactlyOneSuccessor()
+    {
+        await using var host = await CreateHostAsync();
+        var userId = await AddUserAsync(host, "rotate@example.com");
+        var token = await AddSessionAsync(host, userId);
+
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var callers = Enumerable.Range(0, 20).Select(async i =>
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            var repository = scope.ServiceProvider.GetRequiredService<IRefreshTokenRepository>();
+            var successor = token.Successor($"pg-successor-{i}-{Guid.NewGuid():N}", DateTimeOffset.UtcNow, null, null);
+            await start.Task;
+            return (await repository.TryRotateAsync(token.Id, successor, DateTimeOffset.UtcNow, _ct), successor.TokenHash);
+        }).ToList();
+        start.SetResult();
+        var results = await Task.WhenAll(callers);
+
+        results.Count(r => r.Item1).Should().Be(1);
+        await using var check = host.Services.CreateAsyncScope();
+        var repository = check.ServiceProvider.GetRequiredService<IRefreshTokenRepository>();
+        foreach (var (won, hash) in results)
+        {
+            (await repository.FindByHashAsync(hash, _ct) is not null).Should().Be(won, "only the winner's successor is written");
+        }
+    }
+
+    [Fact]
     public async Task RevokeFamilyAsync_ActiveSessions_NoLongerListed()
     {
         await using var host = await CreateHostAsync();

@@ -80,6 +80,53 @@ public sealed class RefreshTokenRepositoryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TryRotateAsync_TwentyConcurrentCallers_ExactlyOneWinsAndOnlyItsSuccessorExists()
+    {
+        var token = Start("user-1", "h-rotate");
+        await SaveAsync(token);
+
+        using var start = new Barrier(20);
+        var attempts = Enumerable.Range(0, 20).Select(i => Task.Factory.StartNew(
+            () =>
+            {
+                using var db = _database.NewContext();
+                var repository = new RefreshTokenRepository(db);
+                var successor = token.Successor($"h-successor-{i}", Now.AddMinutes(1), "5.6.7.8", "UA2");
+                start.SignalAndWait();
+                return repository.TryRotateAsync(token.Id, successor, Now.AddMinutes(1), CancellationToken.None).GetAwaiter().GetResult();
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default)).ToList();
+        var results = await Task.WhenAll(attempts);
+
+        results.Count(won => won).Should().Be(1);
+        (await FindAsync("h-rotate"))!.UsedAt.Should().Be(Now.AddMinutes(1));
+        var winner = results.Select((won, i) => (won, i)).Single(r => r.won).i;
+        await using var check = _database.NewContext();
+        check.RefreshTokens.Where(t => t.FamilyId == token.FamilyId).Select(t => t.TokenHash).ToList()
+            .Should().BeEquivalentTo("h-rotate", $"h-successor-{winner}");
+    }
+
+    [Fact]
+    public async Task TryRotateAsync_UsedToken_WritesNothing()
+    {
+        var token = Start("user-1", "h-used");
+        await SaveAsync(token);
+        await using var db = _database.NewContext();
+        var repository = new RefreshTokenRepository(db);
+        (await repository.TryMarkUsedAsync(token.Id, Now, CancellationToken.None)).Should().BeTrue();
+
+        var rotated = await repository.TryRotateAsync(token.Id, token.Successor("h-late", Now, null, null), Now, CancellationToken.None);
+
+        rotated.Should().BeFalse();
+        (await FindAsync("h-late")).Should().BeNull();
+        (await repository.IsRevokedAsync(token.Id, CancellationToken.None)).Should().BeFalse();
+        await repository.RevokeFamilyAsync(token.FamilyId, Now, CancellationToken.None);
+        (await repository.IsRevokedAsync(token.Id, CancellationToken.None)).Should().BeTrue();
+    }
+
+    [Fact]
     public async Task TryMarkUsedAsync_RevokedToken_IsFalse()
     {
         var token = Start("user-1", "h-revoked");

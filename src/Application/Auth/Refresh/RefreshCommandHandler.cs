@@ -12,14 +12,13 @@ using Microsoft.Extensions.Logging;
 namespace FullAuth.Application.Auth.Refresh;
 
 /// <summary>
-/// Rotates a refresh token. The presented token is marked used atomically, so of concurrent refreshes
-/// exactly one wins; a token that was already used (or loses that race) is a replay and revokes the
-/// whole session, including its outstanding access tokens.
+/// Rotates a refresh token. The presented token is marked used and its successor inserted in one
+/// transaction, so of concurrent refreshes exactly one wins; a token that was already used (or loses
+/// that race) is a replay and revokes the whole session, including its outstanding access tokens.
 /// </summary>
 public sealed class RefreshCommandHandler(
     IRefreshTokenRepository refreshTokens,
     IUserRepository users,
-    IUnitOfWork unitOfWork,
     ISessionIssuer sessions,
     ISessionRevoker revoker,
     IPublisher publisher,
@@ -46,7 +45,7 @@ public sealed class RefreshCommandHandler(
             return Error.InvalidCredentials;
         }
 
-        if (token.UsedAt is not null || !await refreshTokens.TryMarkUsedAsync(token.Id, now, cancellationToken))
+        if (token.UsedAt is not null)
         {
             return await ReuseDetectedAsync(token, command.Client, now, cancellationToken);
         }
@@ -60,18 +59,20 @@ public sealed class RefreshCommandHandler(
             return Error.InvalidCredentials;
         }
 
+        // Mark-used and the successor's insert commit together; losing the mark to a concurrent caller is a replay.
         var newToken = OpaqueToken.Create();
         var successor = token.Successor(OpaqueToken.Digest(newToken), now, command.Client.IpAddress, command.Client.UserAgent);
-        refreshTokens.Add(successor);
-        await unitOfWork.SaveChangesAsync(cancellationToken);
-
-        // A concurrent replay of the presented token may have revoked the family after our mark-used but
-        // before the successor existed, so the successor escaped that revocation. The replay revoked the
-        // presented token too: if it did, revoke the family again, successor included.
-        var presented = await refreshTokens.FindByHashAsync(token.TokenHash, cancellationToken);
-        if (presented?.RevokedAt is not null)
+        if (!await refreshTokens.TryRotateAsync(token.Id, successor, now, cancellationToken))
         {
-            _logger.LogWarning("Session {SessionId} was revoked by a concurrent replay during rotation: successor revoked", token.FamilyId);
+            return await ReuseDetectedAsync(token, command.Client, now, cancellationToken);
+        }
+
+        // A family revocation that started before the rotation committed (a logout or a replay on a
+        // database whose UPDATE works on a snapshot, such as PostgreSQL) revoked the presented token but
+        // may not have seen the successor: if the presented token is revoked now, revoke the family again.
+        if (await refreshTokens.IsRevokedAsync(token.Id, cancellationToken))
+        {
+            _logger.LogWarning("Session {SessionId} was revoked concurrently during rotation: successor revoked", token.FamilyId);
             await revoker.RevokeAsync(token.UserId, token.FamilyId, "refresh_token_reuse", cancellationToken);
         }
 

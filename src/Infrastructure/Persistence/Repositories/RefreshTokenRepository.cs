@@ -11,6 +11,26 @@ internal sealed class RefreshTokenRepository(AppDbContext db) : IRefreshTokenRep
 
     public void Add(RefreshToken token) => db.RefreshTokens.Add(token);
 
+    public async Task<bool> TryRotateAsync(string presentedId, RefreshToken successor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // One transaction (one commit) for both writes: the conditional UPDATE decides the winner, and the
+        // successor becomes visible together with the used mark, never after it.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await TryMarkUsedAsync(presentedId, now, cancellationToken))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        db.RefreshTokens.Add(successor);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public Task<bool> IsRevokedAsync(string tokenId, CancellationToken cancellationToken) =>
+        db.RefreshTokens.AsNoTracking().AnyAsync(t => t.Id == tokenId && t.RevokedAt != null, cancellationToken);
+
     public async Task<bool> TryMarkUsedAsync(string tokenId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // One conditional UPDATE: the database decides which concurrent caller wins.
