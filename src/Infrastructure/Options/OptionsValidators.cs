@@ -157,9 +157,9 @@ internal sealed class PasswordOptionsValidator : IValidateOptions<PasswordOption
             errors.Add("FullAuth:Password:MaxLength must be at least MinLength and at most 1024.");
         }
 
-        if (options.MaxConcurrentHashes < 0)
+        if (options.MaxConcurrentHashes is < 0 or > 256)
         {
-            errors.Add("FullAuth:Password:MaxConcurrentHashes must be 0 (= 2 × cores) or more.");
+            errors.Add("FullAuth:Password:MaxConcurrentHashes must be 0 (= one per core) to 256.");
         }
 
         JwtOptionsValidator.Positive(errors, "FullAuth:Password:QueueTimeout", options.QueueTimeout);

@@ -11,11 +11,11 @@ public sealed class PasswordOptions
     public int MinLength { get; set; } = 8;
     public int MaxLength { get; set; } = 128;
 
-    /// <summary>Hashes running at once; 0 means 2 × processor count.</summary>
+    /// <summary>Hashes running at once, each on a hashing thread of its own; 0 means one per processor.</summary>
     public int MaxConcurrentHashes { get; set; }
 
     /// <summary>How long a request waits for a hashing slot before 503 <c>busy</c>.</summary>
     public TimeSpan QueueTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    public int EffectiveMaxConcurrentHashes => MaxConcurrentHashes > 0 ? MaxConcurrentHashes : 2 * Environment.ProcessorCount;
+    public int EffectiveMaxConcurrentHashes => MaxConcurrentHashes > 0 ? MaxConcurrentHashes : Environment.ProcessorCount;
 }
