@@ -16,6 +16,15 @@ function show(message, kind) {
   status.className = kind || '';
 }
 
+// The problem details body ({code, title, ...}), or {} when the body is not JSON.
+async function problemOf(response) {
+  try {
+    return await response.json();
+  } catch {
+    return {};
+  }
+}
+
 async function problemText(response) {
   try {
     const problem = await response.json();
@@ -85,6 +94,7 @@ async function showAccount() {
   $('signed-in').hidden = false;
   await showSessions();
   await showLinkedAccounts();
+  await showPasskeys();
   return true;
 }
 
@@ -99,6 +109,7 @@ function showMfa(enabled) {
 function askForSecondFactor(token) {
   mfaToken = token;
   $('login-form').hidden = true;
+  $('passkey-signin').disabled = true;
   $('mfa-form').hidden = false;
   $('mfa-code').value = '';
   $('mfa-use-recovery').checked = false;
@@ -109,6 +120,7 @@ function resetSecondFactor() {
   mfaToken = null;
   $('mfa-form').hidden = true;
   $('login-form').hidden = false;
+  $('passkey-signin').disabled = false;
 }
 
 async function showSessions() {
@@ -124,7 +136,7 @@ async function showSessions() {
     const row = document.createElement('tr');
     row.dataset.sessionId = session.id;
     if (session.current) row.className = 'current';
-    for (const value of [session.created_at, session.last_used_at, session.ip_address || '', session.user_agent || '']) {
+    for (const value of [session.created_at, session.last_used_at, session.ip_address || '', session.user_agent || '', (session.amr || []).join(', ')]) {
       const cell = document.createElement('td');
       cell.textContent = value;
       row.append(cell);
@@ -193,8 +205,12 @@ $('login-form').addEventListener('submit', async (event) => {
     return;
   }
 
-  const body = await response.json();
   $('login-password').value = '';
+  await finishSignIn(await response.json());
+});
+
+// A sign-in route answered 200: either signed in (cookies set) or {mfa_required: true, mfa_token}.
+async function finishSignIn(body) {
   if (body.mfa_required) {
     show('Enter your two-factor code.', 'ok');
     askForSecondFactor(body.mfa_token);
@@ -204,7 +220,7 @@ $('login-form').addEventListener('submit', async (event) => {
   signedIn(body);
   show('Signed in.', 'ok');
   await showAccount();
-});
+}
 
 $('forgot-form').addEventListener('submit', async (event) => {
   event.preventDefault();
@@ -435,6 +451,8 @@ async function loadConfig() {
   if (!response.ok) return;
   const config = await response.json();
   $('magic-section').hidden = !config.magic_links;
+  passkeysEnabled = config.passkeys === true;
+  $('passkey-section').hidden = !passkeysEnabled;
   if ($('register-section')) $('register-section').hidden = !config.registration_enabled;
 }
 
@@ -446,6 +464,190 @@ $('magic-form').addEventListener('submit', async (event) => {
   } else {
     show('Could not send a link: ' + await problemText(response), 'error');
   }
+});
+
+// Passkeys (WebAuthn), shown when GET /api/v1/config says passkeys: true. The API sends the options
+// as the WebAuthn JSON shapes and takes credential.toJSON() back, so the browser does the base64url
+// work: PublicKeyCredential.parseCreationOptionsFromJSON / parseRequestOptionsFromJSON and toJSON().
+let passkeysEnabled = false;
+
+function passkeysSupported() {
+  return Boolean(window.PublicKeyCredential && PublicKeyCredential.parseRequestOptionsFromJSON &&
+    PublicKeyCredential.parseCreationOptionsFromJSON);
+}
+
+// What the browser's DOMException means for the user.
+function ceremonyErrorText(error) {
+  switch (error && error.name) {
+    case 'NotAllowedError': return 'cancelled or timed out.';
+    case 'InvalidStateError': return 'this device already holds a passkey for your account.';
+    case 'SecurityError': return 'this page\'s address does not match the API\'s passkey settings (FullAuth:Passkeys:RpId and Origins).';
+    default: return (error && error.message) || String(error);
+  }
+}
+
+$('passkey-signin').addEventListener('click', async () => {
+  if (!passkeysSupported()) {
+    show('This browser cannot use passkeys.', 'error');
+    return;
+  }
+
+  // With an email the challenge is bound to that account; without one the device offers its passkeys.
+  const email = $('login-email').value.trim();
+  const begin = await raw('POST', '/passkeys/authenticate/begin', { email: email || undefined, remember_me: $('passkey-remember').checked });
+  if (!begin.ok) {
+    show('Passkey sign-in failed: ' + await problemText(begin), 'error');
+    return;
+  }
+
+  let credential;
+  try {
+    credential = await navigator.credentials.get({ publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(await begin.json()) });
+  } catch (error) {
+    show('Passkey sign-in ' + ceremonyErrorText(error), 'error');
+    return;
+  }
+
+  const response = await raw('POST', '/passkeys/authenticate/complete', { credential: credential.toJSON() });
+  if (!response.ok) {
+    // Every failed assertion is the same 401 invalid_credentials; the API logs the cause.
+    const problem = await problemOf(response);
+    show(problem.code === 'invalid_credentials'
+      ? 'Passkey sign-in failed: this passkey was not recognised.'
+      : 'Passkey sign-in failed: ' + (problem.title || response.status) + ' (' + (problem.code || response.status) + ')', 'error');
+    return;
+  }
+
+  await finishSignIn(await response.json());
+});
+
+async function showPasskeys() {
+  $('passkeys-section').hidden = !passkeysEnabled;
+  if (!passkeysEnabled) return;
+  const response = await api('GET', '/passkeys');
+  const tbody = $('passkeys');
+  tbody.replaceChildren();
+  if (!response.ok) {
+    show('Could not list passkeys: ' + await problemText(response), 'error');
+    return;
+  }
+
+  const passkeys = await response.json();
+  $('passkeys-empty').hidden = passkeys.length > 0;
+  for (const passkey of passkeys) {
+    const row = document.createElement('tr');
+    row.dataset.passkeyId = passkey.id;
+    row.dataset.credentialId = passkey.credential_id;
+    const name = document.createElement('td');
+    name.className = 'passkey-name';
+    name.textContent = passkey.name || 'Passkey';
+    row.append(name);
+    for (const value of [passkey.created_at, passkey.last_used_at || 'never', passkey.backed_up ? 'yes' : 'no']) {
+      const cell = document.createElement('td');
+      cell.textContent = value;
+      row.append(cell);
+    }
+    const actions = document.createElement('td');
+    const rename = document.createElement('button');
+    rename.type = 'button';
+    rename.className = 'passkey-rename';
+    rename.textContent = 'Rename';
+    rename.addEventListener('click', () => startRename(passkey, name, rename));
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.className = 'passkey-remove';
+    remove.textContent = 'Remove';
+    remove.addEventListener('click', () => removePasskey(passkey));
+    actions.append(rename, ' ', remove);
+    row.append(actions);
+    tbody.append(row);
+  }
+}
+
+// Rename in place: the name cell becomes a small form.
+function startRename(passkey, cell, button) {
+  button.disabled = true;
+  const form = document.createElement('form');
+  form.className = 'passkey-rename-form';
+  const input = document.createElement('input');
+  input.className = 'passkey-rename-input';
+  input.value = passkey.name || '';
+  input.maxLength = 100;
+  input.required = true;
+  const save = document.createElement('button');
+  save.type = 'submit';
+  save.className = 'passkey-rename-save';
+  save.textContent = 'Save';
+  form.append(input, ' ', save);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const response = await api('PATCH', '/passkeys/' + encodeURIComponent(passkey.id), { name: input.value.trim() });
+    if (!response.ok) {
+      show('Could not rename the passkey: ' + await problemText(response), 'error');
+      return;
+    }
+
+    show('Passkey renamed.', 'ok');
+    await showPasskeys();
+  });
+  cell.replaceChildren(form);
+  input.focus();
+}
+
+async function removePasskey(passkey) {
+  const response = await api('DELETE', '/passkeys/' + encodeURIComponent(passkey.id));
+  if (!response.ok) {
+    const problem = await problemOf(response);
+    if (problem.code === 'last_login_method') {
+      show('Cannot remove this passkey: it is the only way into your account. Set a password or add another passkey first.', 'error');
+    } else if (problem.code === 'reauthentication_required') {
+      show('Removing a passkey needs a recent sign-in: log out, sign in again, then remove it.', 'error');
+    } else {
+      show('Could not remove the passkey: ' + (problem.title || response.status) + ' (' + (problem.code || response.status) + ')', 'error');
+    }
+    return;
+  }
+
+  show('Passkey removed.', 'ok');
+  await showPasskeys();
+}
+
+$('passkey-add-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  if (!passkeysSupported()) {
+    show('This browser cannot create passkeys.', 'error');
+    return;
+  }
+
+  const begin = await api('POST', '/passkeys/register/begin');
+  if (!begin.ok) {
+    const problem = await problemOf(begin);
+    show(problem.code === 'reauthentication_required'
+      ? 'Adding a passkey needs a recent sign-in: log out, sign in again, then add it.'
+      : 'Could not add a passkey: ' + (problem.title || begin.status) + ' (' + (problem.code || begin.status) + ')', 'error');
+    return;
+  }
+
+  let credential;
+  try {
+    credential = await navigator.credentials.create({ publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(await begin.json()) });
+  } catch (error) {
+    show('Adding a passkey ' + (error && error.name === 'NotAllowedError' ? 'was ' : 'failed: ') + ceremonyErrorText(error), 'error');
+    return;
+  }
+
+  const body = { credential: credential.toJSON() };
+  if ($('passkey-name').value.trim()) body.name = $('passkey-name').value.trim();
+  const response = await api('POST', '/passkeys/register/complete', body);
+  if (response.status !== 201) {
+    show('The API refused the passkey: ' + await problemText(response), 'error');
+    return;
+  }
+
+  const passkey = await response.json();
+  $('passkey-name').value = '';
+  show('Passkey "' + passkey.name + '" added.', 'ok');
+  await showPasskeys();
 });
 
 (async () => {
