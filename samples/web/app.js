@@ -403,7 +403,7 @@ async function finishOAuth() {
   if (pending.flow === 'link') {
     show('Linked ' + result.provider + '.', 'ok');
   } else if (result.mfa_required) {
-    show('This account needs a second factor, which this sample does not implement.', 'error');
+    await finishSignIn(result);
   } else {
     signedIn(result);
     show('Signed in with ' + pending.provider + '.', 'ok');
