@@ -8,9 +8,10 @@ namespace FullAuth.Infrastructure.Security;
 
 /// <summary>
 /// Hashes with the configured algorithm and verifies hashes of either. Hashing runs on dedicated
-/// threads of its own (one per <c>Password:MaxConcurrentHashes</c> slot), never on the thread pool: a
+/// threads of its own (<c>Password:MaxConcurrentHashes</c> of them), never on the thread pool: a
 /// login flood then cannot starve the pool that serves every other request (measured: <c>me</c>'s p99
-/// under a login flood, see bench/README.md). A request that cannot get a slot within
+/// under a login flood, see bench/README.md). Twice as many hashes are admitted as run; a request
+/// that cannot be admitted within
 /// <c>Password:QueueTimeout</c> gets 503 <c>busy</c>.
 /// </summary>
 internal sealed class PasswordHasher : IPasswordHasher, IDisposable
@@ -29,7 +30,10 @@ internal sealed class PasswordHasher : IPasswordHasher, IDisposable
         var bcrypt = new BcryptAlgorithm(settings.BcryptWorkFactor);
         _primary = string.Equals(settings.Hasher, "bcrypt", StringComparison.OrdinalIgnoreCase) ? bcrypt : argon;
         _algorithms = [argon, bcrypt];
-        _slots = new SemaphoreSlim(settings.EffectiveMaxConcurrentHashes);
+        // Twice as many admitted as running: as a hashing thread finishes, the next hash is already
+        // queued for it (no idle gap while a request travels through the pipeline), while memory stays
+        // at one Argon2id block per thread.
+        _slots = new SemaphoreSlim(2 * settings.EffectiveMaxConcurrentHashes);
         _queueTimeout = settings.QueueTimeout;
         _dummyHash = new Lazy<string>(() => _primary.Hash(Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))));
         for (var i = 0; i < settings.EffectiveMaxConcurrentHashes; i++)
