@@ -31,6 +31,7 @@ public sealed class InputFuzzTests(InputFuzzTests.MailOnFactory factory) : IClas
     [
         "email", "password", "name", "image", "refresh_token", "remember_me", "current_password", "new_password", "token", "new_email",
         "is_active", "email_verified", "roles", "permissions", "description", "user_id", "role_name", "page", "page_size", "search", "__proto__", "$type",
+        "credential", "id", "rawId", "type", "response", "clientDataJSON", "attestationObject", "authenticatorData", "signature", "userHandle",
     ];
 
     private readonly HttpClient _client = factory.CreateClient();
@@ -123,6 +124,8 @@ public sealed class InputFuzzTests(InputFuzzTests.MailOnFactory factory) : IClas
             Settings["FullAuth:Email:Smtp:Port"] = FullAuth.Api.FunctionalTests.Email.SmtpSink.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
             Settings["FullAuth:Email:Smtp:Security"] = "None";
             Settings["FullAuth:Email:MaxAttempts"] = "1";
+            Settings["FullAuth:Passkeys:RpId"] = "localhost";
+            Settings["FullAuth:Passkeys:Origins:0"] = "http://localhost:5173";
         }
     }
 

@@ -145,8 +145,15 @@ internal static class AttestationStatement
                 throw WebAuthnCheckFailed.At("signature", "the attestation signature does not verify with x5c[0]");
             }
 
-            CheckCertificate(certificate, authData.Aaguid);
-            return Trust(chain, ceremony, now);
+            try
+            {
+                CheckCertificate(certificate, authData.Aaguid);
+                return Trust(chain, ceremony, now);
+            }
+            catch (CryptographicException ex)
+            {
+                throw WebAuthnCheckFailed.At("attStmt.packed.cert", "an x5c certificate is malformed: " + ex.Message);
+            }
         }
         finally
         {

@@ -30,7 +30,7 @@ internal sealed class WebAuthnVerifier(TimeProvider time) : IWebAuthnVerifier
             var clientData = ClientData.Parse(clientDataJson);
             return new CredentialHeader(clientData.Challenge, rawId, UserHandle(response));
         }
-        catch (WebAuthnCheckFailed)
+        catch (Exception ex) when (ex is WebAuthnCheckFailed || IsMalformedInput(ex))
         {
             return null;
         }
@@ -46,6 +46,11 @@ internal sealed class WebAuthnVerifier(TimeProvider time) : IWebAuthnVerifier
         {
             return WebAuthnOutcome<VerifiedRegistration>.Failure(failed.Check, failed.Message);
         }
+        catch (Exception ex) when (IsMalformedInput(ex))
+        {
+            // A parser or crypto library refusing input that no named check caught first: still only a failure.
+            return WebAuthnOutcome<VerifiedRegistration>.Failure("malformed", ex.GetType().Name + ": " + ex.Message);
+        }
     }
 
     public WebAuthnOutcome<VerifiedAssertion> VerifyAssertion(JsonElement credential, AssertionCeremony ceremony)
@@ -57,6 +62,11 @@ internal sealed class WebAuthnVerifier(TimeProvider time) : IWebAuthnVerifier
         catch (WebAuthnCheckFailed failed)
         {
             return WebAuthnOutcome<VerifiedAssertion>.Failure(failed.Check, failed.Message);
+        }
+        catch (Exception ex) when (IsMalformedInput(ex))
+        {
+            // A parser or crypto library refusing input that no named check caught first: still only a failure.
+            return WebAuthnOutcome<VerifiedAssertion>.Failure("malformed", ex.GetType().Name + ": " + ex.Message);
         }
     }
 
@@ -332,6 +342,9 @@ internal sealed class WebAuthnVerifier(TimeProvider time) : IWebAuthnVerifier
 
         return transports;
     }
+
+    private static bool IsMalformedInput(Exception ex) =>
+        ex is CryptographicException or CborContentException or FormatException or InvalidOperationException or ArgumentException or OverflowException or JsonException;
 
     private static string? OptionalString(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
