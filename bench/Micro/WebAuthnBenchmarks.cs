@@ -1,12 +1,11 @@
 using System.Buffers.Text;
-using System.Formats.Cbor;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
+using FullAuth.Api.FunctionalTests.Passkeys;
 using FullAuth.Application.Passkeys.Common;
 using FullAuth.Infrastructure.Passkeys.WebAuthn;
-using NSec.Cryptography;
 
 namespace FullAuth.Bench;
 
@@ -30,99 +29,29 @@ public class WebAuthnBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var challenge = RandomNumberGenerator.GetBytes(32);
-        var credentialId = RandomNumberGenerator.GetBytes(16);
-        var userHandle = RandomNumberGenerator.GetBytes(32);
-        var clientData = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { type = "webauthn.get", challenge = Base64Url.EncodeToString(challenge), origin = Origin, crossOrigin = false }));
-        var authData = SHA256.HashData(Encoding.UTF8.GetBytes(RpId)).Concat(new byte[] { 0x05, 0, 0, 0, 7 }).ToArray();
-        var signed = authData.Concat(SHA256.HashData(clientData)).ToArray();
-        var (cose, signature) = Sign(signed);
-
-        _credential = JsonSerializer.SerializeToElement(new
+        // The tests' software authenticator signs a real assertion for the chosen algorithm.
+        using var authenticator = new SoftAuthenticator(Origin, Algorithm switch { "ES256" => -7, "RS256" => -257, _ => -8 })
         {
-            id = Base64Url.EncodeToString(credentialId),
-            rawId = Base64Url.EncodeToString(credentialId),
-            type = "public-key",
-            response = new
-            {
-                clientDataJSON = Base64Url.EncodeToString(clientData),
-                authenticatorData = Base64Url.EncodeToString(authData),
-                signature = Base64Url.EncodeToString(signature),
-                userHandle = Base64Url.EncodeToString(userHandle),
-            },
-        });
+            UserHandle = RandomNumberGenerator.GetBytes(32),
+            Counter = 6,
+        };
+        var challenge = RandomNumberGenerator.GetBytes(32);
+        var assertion = authenticator.Assert(new JsonObject { ["challenge"] = Base64Url.EncodeToString(challenge), ["rpId"] = RpId });
+        _credential = JsonDocument.Parse(assertion.ToJsonString()).RootElement.Clone();
         _ceremony = new AssertionCeremony(
             new RelyingParty(RpId, [Origin]),
             challenge,
             RequireUserVerification: true,
-            new StoredCredential(credentialId, cose, 6, userHandle, BackupEligible: false),
+            new StoredCredential(authenticator.CredentialId, authenticator.PublicKeyCose(), 6, authenticator.UserHandle, BackupEligible: false),
             AllowCredentials: [],
             UserIdentified: false);
-        if (!_verifier.VerifyAssertion(_credential, _ceremony).Succeeded)
+        var check = _verifier.VerifyAssertion(_credential, _ceremony);
+        if (!check.Succeeded)
         {
-            throw new InvalidOperationException("The benchmark assertion does not verify: " + _verifier.VerifyAssertion(_credential, _ceremony));
+            throw new InvalidOperationException("The benchmark assertion does not verify: " + check);
         }
     }
 
     [Benchmark]
     public bool VerifyAssertion() => _verifier.VerifyAssertion(_credential, _ceremony).Succeeded;
-
-    private (byte[] Cose, byte[] Signature) Sign(byte[] data)
-    {
-        var writer = new CborWriter(CborConformanceMode.Ctap2Canonical);
-        switch (Algorithm)
-        {
-            case "ES256":
-            {
-                using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-                var q = key.ExportParameters(false).Q;
-                writer.WriteStartMap(5);
-                writer.WriteInt32(1);
-                writer.WriteInt32(2);
-                writer.WriteInt32(3);
-                writer.WriteInt32(-7);
-                writer.WriteInt32(-1);
-                writer.WriteInt32(1);
-                writer.WriteInt32(-2);
-                writer.WriteByteString(q.X!);
-                writer.WriteInt32(-3);
-                writer.WriteByteString(q.Y!);
-                writer.WriteEndMap();
-                return (writer.Encode(), key.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
-            }
-
-            case "RS256":
-            {
-                using var key = RSA.Create(2048);
-                var p = key.ExportParameters(false);
-                writer.WriteStartMap(4);
-                writer.WriteInt32(1);
-                writer.WriteInt32(3);
-                writer.WriteInt32(3);
-                writer.WriteInt32(-257);
-                writer.WriteInt32(-1);
-                writer.WriteByteString(p.Modulus!);
-                writer.WriteInt32(-2);
-                writer.WriteByteString(p.Exponent!);
-                writer.WriteEndMap();
-                return (writer.Encode(), key.SignData(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
-            }
-
-            default:
-            {
-                using var key = Key.Create(SignatureAlgorithm.Ed25519);
-                writer.WriteStartMap(4);
-                writer.WriteInt32(1);
-                writer.WriteInt32(1);
-                writer.WriteInt32(3);
-                writer.WriteInt32(-8);
-                writer.WriteInt32(-1);
-                writer.WriteInt32(6);
-                writer.WriteInt32(-2);
-                writer.WriteByteString(key.PublicKey.Export(KeyBlobFormat.RawPublicKey));
-                writer.WriteEndMap();
-                return (writer.Encode(), SignatureAlgorithm.Ed25519.Sign(key, data));
-            }
-        }
-    }
 }

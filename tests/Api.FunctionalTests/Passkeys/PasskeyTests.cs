@@ -51,6 +51,7 @@ public sealed class PasskeyTests : IAsyncLifetime
     [Theory]
     [InlineData(-7)]
     [InlineData(-257)]
+    [InlineData(-8)]
     public async Task RegisterThenDiscoverableSignIn_WithUserVerification_SignsInWithWebAuthnAndMfa(int algorithm)
     {
         var session = await _client.NewSessionAsync();

@@ -9,7 +9,7 @@ namespace FullAuth.Api.FunctionalTests.Passkeys;
 
 /// <summary>
 /// A software WebAuthn authenticator plus client for API tests: it answers the server's options JSON
-/// with what a browser's <c>credential.toJSON()</c> would send (fmt none, ES256 or RS256), signing real
+/// with what a browser's <c>credential.toJSON()</c> would send (fmt none; ES256, RS256 or EdDSA), signing real
 /// assertions. Knobs flip single facts (origin, UV, counter) so each server check can be hit. The real
 /// browser path is covered by the Chromium E2E tests.
 /// </summary>
@@ -17,18 +17,25 @@ public sealed class SoftAuthenticator : IDisposable
 {
     private readonly ECDsa? _ec;
     private readonly RSA? _rsa;
+    private readonly NSec.Cryptography.Key? _ed;
 
     public SoftAuthenticator(string origin, int algorithm = -7)
     {
         Origin = origin;
         Algorithm = algorithm;
-        if (algorithm == -7)
+        switch (algorithm)
         {
-            _ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        }
-        else
-        {
-            _rsa = RSA.Create(2048);
+            case -7:
+                _ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+                break;
+            case -257:
+                _rsa = RSA.Create(2048);
+                break;
+            case -8:
+                _ed = NSec.Cryptography.Key.Create(NSec.Cryptography.SignatureAlgorithm.Ed25519);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "ES256 (-7), RS256 (-257) or EdDSA (-8)");
         }
     }
 
@@ -86,9 +93,9 @@ public sealed class SoftAuthenticator : IDisposable
         var clientData = ClientData("webauthn.get", options["challenge"]!.GetValue<string>());
         var authData = AuthData(rpId ?? options["rpId"]!.GetValue<string>(), attested: false);
         var signed = authData.Concat(SHA256.HashData(clientData)).ToArray();
-        var signature = _ec is not null
-            ? _ec.SignData(signed, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence)
-            : _rsa!.SignData(signed, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var signature = _ec is not null ? _ec.SignData(signed, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence)
+            : _rsa is not null ? _rsa.SignData(signed, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
+            : NSec.Cryptography.SignatureAlgorithm.Ed25519.Sign(_ed!, signed);
 
         var response = new JsonObject
         {
@@ -108,6 +115,7 @@ public sealed class SoftAuthenticator : IDisposable
     {
         _ec?.Dispose();
         _rsa?.Dispose();
+        _ed?.Dispose();
     }
 
     private JsonObject Credential(JsonObject response) => new()
@@ -136,16 +144,29 @@ public sealed class SoftAuthenticator : IDisposable
             data.Add((byte)(CredentialId.Length >> 8));
             data.Add((byte)CredentialId.Length);
             data.AddRange(CredentialId);
-            data.AddRange(CoseKey());
+            data.AddRange(PublicKeyCose());
         }
 
         return [.. data];
     }
 
-    private byte[] CoseKey()
+    /// <summary>The credential public key as a COSE_Key (what the relying party stores).</summary>
+    public byte[] PublicKeyCose()
     {
         var writer = new CborWriter(CborConformanceMode.Lax);
-        if (_ec is not null)
+        if (_ed is not null)
+        {
+            writer.WriteStartMap(4);
+            writer.WriteInt32(1);
+            writer.WriteInt32(1);
+            writer.WriteInt32(3);
+            writer.WriteInt32(-8);
+            writer.WriteInt32(-1);
+            writer.WriteInt32(6);
+            writer.WriteInt32(-2);
+            writer.WriteByteString(_ed.PublicKey.Export(NSec.Cryptography.KeyBlobFormat.RawPublicKey));
+        }
+        else if (_ec is not null)
         {
             var p = _ec.ExportParameters(false);
             writer.WriteStartMap(5);

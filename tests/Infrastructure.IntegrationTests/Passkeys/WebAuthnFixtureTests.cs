@@ -14,7 +14,7 @@ namespace FullAuth.Infrastructure.IntegrationTests.Passkeys;
 /// </summary>
 public sealed class WebAuthnFixtureTests
 {
-    private static readonly string Root = Path.Combine(AppContext.BaseDirectory, "Passkeys", "webauthn-fixtures");
+    private static readonly string Root = FixtureCeremonies.Root;
 
     private readonly WebAuthnVerifier _verifier = new(new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)));
 
@@ -76,15 +76,7 @@ public sealed class WebAuthnFixtureTests
 
     private (string? Check, JsonObject? Actual) Register(JsonObject fixture)
     {
-        var ceremony = new RegistrationCeremony(
-            RelyingParty(fixture),
-            Bytes(fixture["challenge"]),
-            RequireUv(fixture),
-            fixture["pubKeyCredParams"]!.AsArray().Select(a => a!.GetValue<int>()).ToList(),
-            RequireUserPresence: !(fixture["conditionalCreate"]?.GetValue<bool>() ?? false),
-            TrustAnchors: fixture["trustAnchorsDerB64u"]?.AsArray().Select(Bytes).ToList(),
-            RequireTrustedAttestation: fixture["requireTrustedAttestation"]?.GetValue<bool>() ?? false);
-
+        var ceremony = FixtureCeremonies.Registration(fixture);
         var outcome = _verifier.VerifyRegistration(Response(fixture), ceremony);
         if (!outcome.Succeeded)
         {
@@ -113,21 +105,7 @@ public sealed class WebAuthnFixtureTests
 
     private (string? Check, JsonObject? Actual) Authenticate(JsonObject fixture)
     {
-        var stored = fixture["credential"]!;
-        var ceremony = new AssertionCeremony(
-            RelyingParty(fixture),
-            Bytes(fixture["challenge"]),
-            RequireUv(fixture),
-            new StoredCredential(
-                Bytes(stored["id"]),
-                Bytes(stored["publicKey"]),
-                stored["signCount"]!.GetValue<uint>(),
-                stored["userHandle"] is { } handle ? Bytes(handle) : null,
-                stored["backupEligible"]?.GetValue<bool>()),
-            fixture["allowCredentials"]?.AsArray().Select(Bytes).ToList() ?? [],
-            fixture["userIdentifiedBeforeCeremony"]?.GetValue<bool>() ?? true,
-            RejectSignCountRegression: (fixture["signCountPolicy"]?.GetValue<string>() ?? "reject") == "reject");
-
+        var ceremony = FixtureCeremonies.Assertion(fixture);
         var outcome = _verifier.VerifyAssertion(Response(fixture), ceremony);
         if (!outcome.Succeeded)
         {
@@ -148,21 +126,9 @@ public sealed class WebAuthnFixtureTests
         return (null, actual);
     }
 
-    private static RelyingParty RelyingParty(JsonObject fixture)
-    {
-        var rp = fixture["rp"]!;
-        return new RelyingParty(
-            rp["id"]!.GetValue<string>(),
-            rp["origins"]!.AsArray().Select(o => o!.GetValue<string>()).ToList(),
-            rp["allowCrossOrigin"]?.GetValue<bool>() ?? false,
-            rp["topOrigins"]?.AsArray().Select(o => o!.GetValue<string>()).ToList() ?? []);
-    }
+    private static JsonElement Response(JsonObject fixture) => FixtureCeremonies.Response(fixture);
 
-    private static bool RequireUv(JsonObject fixture) => fixture["userVerification"]?.GetValue<string>() == "required";
-
-    private static JsonElement Response(JsonObject fixture) => JsonDocument.Parse(fixture["response"]!.ToJsonString()).RootElement.Clone();
-
-    private static byte[] Bytes(JsonNode? node) => Base64Url.DecodeFromChars(node!.GetValue<string>().TrimEnd('='));
+    private static byte[] Bytes(JsonNode? node) => FixtureCeremonies.Bytes(node);
 
     /// <summary>The README's deep merge: objects merge key by key, everything else is replaced.</summary>
     private static void Merge(JsonObject target, JsonObject patch)

@@ -13,7 +13,6 @@ namespace FullAuth.Infrastructure.IntegrationTests.Passkeys;
 /// </summary>
 public sealed class WebAuthnMutationTests
 {
-    private static readonly string Root = Path.Combine(AppContext.BaseDirectory, "Passkeys", "webauthn-fixtures");
     private static readonly WebAuthnVerifier Verifier = new(TimeProvider.System);
 
     public static TheoryData<string> ValidFixtures()
@@ -36,8 +35,8 @@ public sealed class WebAuthnMutationTests
     [MemberData(nameof(ValidFixtures))]
     public void MutatedResponses_NeverThrow_AndSignedBytesNeverVerifyAfterAFlip(string file)
     {
-        var fixture = JsonNode.Parse(File.ReadAllText(Path.Combine(Root, file)))!.AsObject();
-        var registration = fixture["ceremony"]!.GetValue<string>() == "registration";
+        var fixture = FixtureCeremonies.Load(file);
+        var registration = FixtureCeremonies.IsRegistration(fixture);
         var members = registration ? new[] { "clientDataJSON", "attestationObject" } : ["clientDataJSON", "authenticatorData", "signature", "userHandle"];
         Verify(fixture, fixture["response"]!.AsObject()).Should().BeNull("the unmutated fixture verifies");
 
@@ -86,31 +85,8 @@ public sealed class WebAuthnMutationTests
     }
 
     /// <summary>The failed check, or null when the (possibly mutated) response verifies.</summary>
-    private static string? Verify(JsonObject fixture, JsonObject response)
-    {
-        var rp = fixture["rp"]!;
-        var party = new RelyingParty(
-            rp["id"]!.GetValue<string>(),
-            rp["origins"]!.AsArray().Select(o => o!.GetValue<string>()).ToList(),
-            rp["allowCrossOrigin"]?.GetValue<bool>() ?? false,
-            rp["topOrigins"]?.AsArray().Select(o => o!.GetValue<string>()).ToList() ?? []);
-        var challenge = Base64Url.DecodeFromChars(fixture["challenge"]!.GetValue<string>());
-        var uv = fixture["userVerification"]?.GetValue<string>() == "required";
-        var element = JsonDocument.Parse(response.ToJsonString()).RootElement.Clone();
-        if (fixture["ceremony"]!.GetValue<string>() == "registration")
-        {
-            var anchors = fixture["trustAnchorsDerB64u"]?.AsArray().Select(a => Base64Url.DecodeFromChars(a!.GetValue<string>())).ToList();
-            var algorithms = fixture["pubKeyCredParams"]!.AsArray().Select(a => a!.GetValue<int>()).ToList();
-            return Verifier.VerifyRegistration(element, new RegistrationCeremony(party, challenge, uv, algorithms, TrustAnchors: anchors)).FailedCheck;
-        }
-
-        var stored = fixture["credential"]!;
-        var credential = new StoredCredential(
-            Base64Url.DecodeFromChars(stored["id"]!.GetValue<string>()),
-            Base64Url.DecodeFromChars(stored["publicKey"]!.GetValue<string>()),
-            stored["signCount"]!.GetValue<uint>(),
-            stored["userHandle"] is { } handle ? Base64Url.DecodeFromChars(handle.GetValue<string>()) : null,
-            stored["backupEligible"]?.GetValue<bool>());
-        return Verifier.VerifyAssertion(element, new AssertionCeremony(party, challenge, uv, credential, [], fixture["userIdentifiedBeforeCeremony"]?.GetValue<bool>() ?? true)).FailedCheck;
-    }
+    private static string? Verify(JsonObject fixture, JsonObject response) =>
+        FixtureCeremonies.IsRegistration(fixture)
+            ? Verifier.VerifyRegistration(FixtureCeremonies.Element(response), FixtureCeremonies.Registration(fixture)).FailedCheck
+            : Verifier.VerifyAssertion(FixtureCeremonies.Element(response), FixtureCeremonies.Assertion(fixture)).FailedCheck;
 }

@@ -21,17 +21,13 @@ public sealed class SetupTotpCommandHandler(
 {
     public async ValueTask<Result<TotpSetupResponse>> Handle(SetupTotpCommand command, CancellationToken cancellationToken)
     {
-        var user = await users.FindByIdAsync(command.Caller.UserId, cancellationToken);
-        if (user is not { IsActive: true })
-        {
-            return Error.Unauthenticated;
-        }
-
-        var recent = await reauthentication.RequireAsync(command.Caller, user, currentPassword: null, cancellationToken);
+        var recent = await reauthentication.RecentUserAsync(users, command.Caller, cancellationToken);
         if (!recent.IsSuccess)
         {
             return recent.Error!;
         }
+
+        var user = recent.Value;
 
         if (user.MfaEnabled)
         {

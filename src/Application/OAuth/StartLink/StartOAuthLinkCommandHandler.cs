@@ -19,17 +19,13 @@ public sealed class StartOAuthLinkCommandHandler(
             return Error.NotFound;
         }
 
-        var user = await users.FindByIdAsync(command.Caller.UserId, cancellationToken);
-        if (user is not { IsActive: true })
-        {
-            return Error.Unauthenticated;
-        }
-
-        var recent = await reauthentication.RequireAsync(command.Caller, user, currentPassword: null, cancellationToken);
+        var recent = await reauthentication.RecentUserAsync(users, command.Caller, cancellationToken);
         if (!recent.IsSuccess)
         {
             return recent.Error!;
         }
+
+        var user = recent.Value;
 
         return await flows.StartAsync(command.Provider, command.RedirectUri, OAuthFlow.Link, rememberMe: false, user.Id, command.Caller.SessionId, cancellationToken);
     }

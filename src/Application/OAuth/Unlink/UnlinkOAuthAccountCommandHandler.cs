@@ -24,17 +24,13 @@ public sealed class UnlinkOAuthAccountCommandHandler(
 
     public async ValueTask<Result> Handle(UnlinkOAuthAccountCommand command, CancellationToken cancellationToken)
     {
-        var user = await users.FindByIdAsync(command.Caller.UserId, cancellationToken);
-        if (user is not { IsActive: true })
-        {
-            return Error.Unauthenticated;
-        }
-
-        var recent = await reauthentication.RequireAsync(command.Caller, user, currentPassword: null, cancellationToken);
+        var recent = await reauthentication.RecentUserAsync(users, command.Caller, cancellationToken);
         if (!recent.IsSuccess)
         {
-            return recent;
+            return recent.Error!;
         }
+
+        var user = recent.Value;
 
         var linked = await accounts.ListForUserAsync(user.Id, cancellationToken);
         var link = linked.FirstOrDefault(a => a.Provider == command.Provider);

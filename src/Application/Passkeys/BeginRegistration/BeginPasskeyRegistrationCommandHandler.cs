@@ -26,17 +26,13 @@ public sealed class BeginPasskeyRegistrationCommandHandler(
 
     public async ValueTask<Result<CreationOptionsJson>> Handle(BeginPasskeyRegistrationCommand command, CancellationToken cancellationToken)
     {
-        var user = await users.FindByIdAsync(command.Caller.UserId, cancellationToken);
-        if (user is not { IsActive: true })
-        {
-            return Error.Unauthenticated;
-        }
-
-        var recent = await reauthentication.RequireAsync(command.Caller, user, currentPassword: null, cancellationToken);
+        var recent = await reauthentication.RecentUserAsync(users, command.Caller, cancellationToken);
         if (!recent.IsSuccess)
         {
             return recent.Error!;
         }
+
+        var user = recent.Value;
 
         var settings = options.Value;
         var existing = await passkeys.ListForUserAsync(user.Id, cancellationToken);

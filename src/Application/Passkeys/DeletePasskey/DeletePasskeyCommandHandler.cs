@@ -27,17 +27,13 @@ public sealed class DeletePasskeyCommandHandler(
 
     public async ValueTask<Result> Handle(DeletePasskeyCommand command, CancellationToken cancellationToken)
     {
-        var user = await users.FindByIdAsync(command.Caller.UserId, cancellationToken);
-        if (user is not { IsActive: true })
-        {
-            return Error.Unauthenticated;
-        }
-
-        var recent = await reauthentication.RequireAsync(command.Caller, user, currentPassword: null, cancellationToken);
+        var recent = await reauthentication.RecentUserAsync(users, command.Caller, cancellationToken);
         if (!recent.IsSuccess)
         {
-            return recent;
+            return recent.Error!;
         }
+
+        var user = recent.Value;
 
         var passkey = await passkeys.FindForUserAsync(user.Id, command.Id, cancellationToken);
         if (passkey is null)

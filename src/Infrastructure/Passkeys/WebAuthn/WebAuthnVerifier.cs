@@ -36,37 +36,27 @@ internal sealed class WebAuthnVerifier(TimeProvider time) : IWebAuthnVerifier
         }
     }
 
-    public WebAuthnOutcome<VerifiedRegistration> VerifyRegistration(JsonElement credential, RegistrationCeremony ceremony)
-    {
-        try
-        {
-            return WebAuthnOutcome<VerifiedRegistration>.Success(Register(credential, ceremony));
-        }
-        catch (WebAuthnCheckFailed failed)
-        {
-            return WebAuthnOutcome<VerifiedRegistration>.Failure(failed.Check, failed.Message);
-        }
-        catch (Exception ex) when (IsMalformedInput(ex))
-        {
-            // A parser or crypto library refusing input that no named check caught first: still only a failure.
-            return WebAuthnOutcome<VerifiedRegistration>.Failure("malformed", ex.GetType().Name + ": " + ex.Message);
-        }
-    }
+    public WebAuthnOutcome<VerifiedRegistration> VerifyRegistration(JsonElement credential, RegistrationCeremony ceremony) =>
+        Run(() => Register(credential, ceremony));
 
-    public WebAuthnOutcome<VerifiedAssertion> VerifyAssertion(JsonElement credential, AssertionCeremony ceremony)
+    public WebAuthnOutcome<VerifiedAssertion> VerifyAssertion(JsonElement credential, AssertionCeremony ceremony) =>
+        Run(() => Assert(credential, ceremony));
+
+    private static WebAuthnOutcome<T> Run<T>(Func<T> ceremony)
+        where T : class
     {
         try
         {
-            return WebAuthnOutcome<VerifiedAssertion>.Success(Assert(credential, ceremony));
+            return WebAuthnOutcome<T>.Success(ceremony());
         }
         catch (WebAuthnCheckFailed failed)
         {
-            return WebAuthnOutcome<VerifiedAssertion>.Failure(failed.Check, failed.Message);
+            return WebAuthnOutcome<T>.Failure(failed.Check, failed.Message);
         }
         catch (Exception ex) when (IsMalformedInput(ex))
         {
             // A parser or crypto library refusing input that no named check caught first: still only a failure.
-            return WebAuthnOutcome<VerifiedAssertion>.Failure("malformed", ex.GetType().Name + ": " + ex.Message);
+            return WebAuthnOutcome<T>.Failure("malformed", ex.GetType().Name + ": " + ex.Message);
         }
     }
 
