@@ -13,18 +13,21 @@ public sealed class MailBrowserFixture : BrowserFixture
     protected override async Task<IReadOnlyDictionary<string, string?>> ApiSettingsAsync(string pageOrigin)
     {
         Smtp = await SmtpSink.StartAsync();
-        return new Dictionary<string, string?>
-        {
-            ["FullAuth:Email:Transport"] = "smtp",
-            ["FullAuth:Email:Smtp:Host"] = "127.0.0.1",
-            ["FullAuth:Email:Smtp:Port"] = Smtp.Port.ToString(CultureInfo.InvariantCulture),
-            ["FullAuth:Email:Smtp:Security"] = "None",
-            ["FullAuth:Email:FrontendUrl"] = pageOrigin,
-            ["FullAuth:RateLimits:Email"] = "100",
-            ["FullAuth:RateLimits:Confirm"] = "100",
-            ["FullAuth:MagicLinks:Enabled"] = "true",
-        };
+        return MailSettings(Smtp, pageOrigin);
     }
+
+    /// <summary>Mail over real SMTP to <paramref name="smtp"/>, links to the page, magic links on, generous email limits.</summary>
+    public static Dictionary<string, string?> MailSettings(SmtpSink smtp, string pageOrigin) => new()
+    {
+        ["FullAuth:Email:Transport"] = "smtp",
+        ["FullAuth:Email:Smtp:Host"] = "127.0.0.1",
+        ["FullAuth:Email:Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
+        ["FullAuth:Email:Smtp:Security"] = "None",
+        ["FullAuth:Email:FrontendUrl"] = pageOrigin,
+        ["FullAuth:RateLimits:Email"] = "100",
+        ["FullAuth:RateLimits:Confirm"] = "100",
+        ["FullAuth:MagicLinks:Enabled"] = "true",
+    };
 
     public override async ValueTask DisposeAsync()
     {

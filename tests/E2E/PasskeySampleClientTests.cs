@@ -316,18 +316,14 @@ public sealed class PasskeyMailFixture : PasskeyBrowserFixture
     protected override async Task<IReadOnlyDictionary<string, string?>> ApiSettingsAsync(string pageOrigin)
     {
         Smtp = await SmtpSink.StartAsync();
-        return new Dictionary<string, string?>(await base.ApiSettingsAsync(pageOrigin))
+        var settings = new Dictionary<string, string?>(await base.ApiSettingsAsync(pageOrigin));
+        foreach (var (key, value) in MailBrowserFixture.MailSettings(Smtp, pageOrigin))
         {
-            ["FullAuth:Email:Transport"] = "smtp",
-            ["FullAuth:Email:Smtp:Host"] = "127.0.0.1",
-            ["FullAuth:Email:Smtp:Port"] = Smtp.Port.ToString(CultureInfo.InvariantCulture),
-            ["FullAuth:Email:Smtp:Security"] = "None",
-            ["FullAuth:Email:FrontendUrl"] = pageOrigin,
-            ["FullAuth:RateLimits:Email"] = "100",
-            ["FullAuth:RateLimits:Confirm"] = "100",
-            ["FullAuth:MagicLinks:Enabled"] = "true",
-            ["FullAuth:MagicLinks:AllowSignUp"] = "true",
-        };
+            settings[key] = value;
+        }
+
+        settings["FullAuth:MagicLinks:AllowSignUp"] = "true";
+        return settings;
     }
 
     public override async ValueTask DisposeAsync()
