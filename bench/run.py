@@ -208,16 +208,21 @@ def main():
             users_file = os.path.join(workdir, "fullauth-users.txt")
             refresh, access = fresh_refresh_tokens(server.base, users_file, workdir, name)
             r = {}
+            hwm = {"after seeding": server.peak_rss_mib()}
             if name == "memory":
                 print(f"[{name}] hello", flush=True)
                 r["hello"] = wrk(server.base + "/health/live", "get.lua", [], d, c)
+                hwm["hello"] = server.peak_rss_mib()
             print(f"[{name}] me", flush=True)
             r["me"] = wrk(server.base, "bearer-get.lua", [access, "/api/v1/auth/me", 2], d, c)
+            hwm["me"] = server.peak_rss_mib()
             print(f"[{name}] refresh", flush=True)
             r["refresh"] = wrk(server.base, "refresh-chains.lua", [refresh, "/api/v1/auth/refresh", 2, "refresh_token", "refresh_token"], d, min(c, a.users))
+            hwm["refresh"] = server.peak_rss_mib()
             if name == "memory":
                 print(f"[{name}] login", flush=True)
                 r["login"] = wrk(server.base, "login.lua", [users_file, "/api/v1/auth/login", 2], d, 16)
+                hwm["login"] = server.peak_rss_mib()
                 print(f"[{name}] me-under-login-flood", flush=True)
                 with ThreadPoolExecutor(2) as pool:
                     flood = pool.submit(wrk, server.base, "login.lua", [users_file, "/api/v1/auth/login", 2], d, 32)
@@ -225,6 +230,8 @@ def main():
                     me = pool.submit(wrk, server.base, "bearer-get.lua", [access, "/api/v1/auth/me", 1], d - 2, 8, 1)
                     r["me_under_login_flood"] = me.result()
                     r["login_flood"] = flood.result()
+                hwm["me_under_login_flood"] = server.peak_rss_mib()
+            r["rss_high_water_mib"] = hwm
             r["peak_rss_mib"] = server.peak_rss_mib()
             return r
         finally:
@@ -278,10 +285,12 @@ def report(r, a):
              "| run | scenario | req/s | p50 ms | p99 ms | non-2xx | socket errors |", "|---|---|---|---|---|---|---|"]
     for run in ("fullauth_memory", "fullauth_redis", "identity_peer"):
         for name, v in r.get(run, {}).items():
-            if isinstance(v, dict):
+            if isinstance(v, dict) and "rps" in v:
                 lines.append(f"| {run} | {name} | {v['rps']:.0f} | {v['p50_ms']:.2f} | {v['p99_ms']:.2f} | {v['status_errors']} | {v['socket_errors']} |")
     lines += ["", f"Raw Argon2id rate (19 MiB, t=2, p=1, {r['hash_rate']['threads']} threads): {r['hash_rate']['hashes_per_second']:.1f} hashes/s.",
               f"Peak RSS: FullAuth {m['peak_rss_mib']:.0f} MiB" + (f", peer {r['identity_peer']['peak_rss_mib']:.0f} MiB." if "identity_peer" in r else "."), "",
+              "FullAuth RSS high-water mark after each step (where the peak is reached): "
+              + ", ".join(f"{k} {v:.0f} MiB" for k, v in m.get("rss_high_water_mib", {}).items() if v is not None) + ".", "",
               "| target | measured | goal | met |", "|---|---|---|---|"]
     for name, value, goal in targets:
         lower_is_better = "≤" in name
