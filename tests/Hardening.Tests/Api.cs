@@ -9,6 +9,16 @@ public static class Api
     public const string Base = "api/v1/auth";
     public const string Password = "correct horse battery staple";
 
+    /// <summary>Settings every test uses: a fresh secret, quick hashing, logs at Warning.</summary>
+    public static Dictionary<string, string> BaseEnvironment(string databasePath) => new()
+    {
+        ["FullAuth__SecretKey"] = "hardening-tests-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        ["FullAuth__Database__ConnectionString"] = $"Data Source={databasePath}",
+        ["FullAuth__Password__Hasher"] = "bcrypt",
+        ["FullAuth__Password__BcryptWorkFactor"] = "10",
+        ["Logging__LogLevel__Default"] = "Warning",
+    };
+
     public static string NewEmail(string prefix = "h") => $"{prefix}-{Guid.NewGuid():N}@example.com";
 
     public static async Task<HttpResponseMessage> PostAsync(this HttpClient client, string path, object body, string? bearer = null, string? clientIp = null, CancellationToken cancellationToken = default)

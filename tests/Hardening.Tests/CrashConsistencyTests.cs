@@ -19,7 +19,7 @@ public sealed class CrashConsistencyTests : IDisposable
     public async Task SigKillDuringRegistrationAndRefreshLoad_LosesNoAcknowledgedWriteAndForksNoFamily()
     {
         var ct = TestContext.Current.CancellationToken;
-        var environment = ApiProcess.BaseEnvironment(DatabasePath);
+        var environment = Api.BaseEnvironment(DatabasePath);
         environment["FullAuth__RateLimits__Enabled"] = "false";
 
         var acknowledged = new ConcurrentBag<string>();

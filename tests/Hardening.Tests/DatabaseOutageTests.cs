@@ -18,7 +18,7 @@ public sealed class DatabaseOutageTests
             return;
         }
 
-        var environment = ApiProcess.BaseEnvironment("unused.db");
+        var environment = Api.BaseEnvironment("unused.db");
         environment["FullAuth__Database__Provider"] = "PostgreSql";
         environment["FullAuth__Database__ConnectionString"] = postgres.ConnectionString;
         environment["FullAuth__RateLimits__Enabled"] = "false";

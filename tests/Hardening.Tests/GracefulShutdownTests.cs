@@ -11,7 +11,7 @@ public sealed class GracefulShutdownTests : IDisposable
     public async Task SigTermWithRequestsInFlight_AnswersEveryOneThenExitsCleanly()
     {
         var ct = TestContext.Current.CancellationToken;
-        var environment = ApiProcess.BaseEnvironment(Path.Combine(_directory, "fullauth.db"));
+        var environment = Api.BaseEnvironment(Path.Combine(_directory, "fullauth.db"));
         environment["FullAuth__RateLimits__Enabled"] = "false";
         // One hashing slot and the production hasher: logins queue behind each other, so several are
         // still running when the signal arrives.

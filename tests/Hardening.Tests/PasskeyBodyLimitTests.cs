@@ -14,7 +14,7 @@ public sealed class PasskeyBodyLimitTests : IDisposable
     public async Task PasskeyComplete_BodyOver64KiB_Is413ProblemAndTheServerStaysUp()
     {
         var ct = TestContext.Current.CancellationToken;
-        var environment = ApiProcess.BaseEnvironment(Path.Combine(_directory, "fullauth.db"));
+        var environment = Api.BaseEnvironment(Path.Combine(_directory, "fullauth.db"));
         environment["FullAuth__Passkeys__RpId"] = "localhost";
         environment["FullAuth__Passkeys__Origins__0"] = "http://localhost:5173";
         await using var api = await ApiProcess.StartAsync(environment, ct);

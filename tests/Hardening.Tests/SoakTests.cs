@@ -21,7 +21,7 @@ public sealed class SoakTests : IDisposable
     public async Task MixedLoad_MemoryStaysFlatAndNothingFails()
     {
         var ct = TestContext.Current.CancellationToken;
-        var environment = ApiProcess.BaseEnvironment(Path.Combine(_directory, "fullauth.db"));
+        var environment = Api.BaseEnvironment(Path.Combine(_directory, "fullauth.db"));
         environment["FullAuth__TrustedProxies__0"] = "127.0.0.1";
         environment["FullAuth__Jwt__AccessTokenLifetime"] = "00:00:20";
         environment["FullAuth__Jwt__ClockSkew"] = "00:00:05";

@@ -45,16 +45,13 @@ public sealed class DatabaseKeyRingFixture : IAsyncLifetime
             ["Logging__LogLevel__Default"] = "Warning",
         };
 
-        var a = ApiProcess.StartAsync("A", environment, ct);
-        var b = ApiProcess.StartAsync("B", environment, ct);
         try
         {
-            A = await a;
-            B = await b;
+            (A, B) = await ApiProcess.StartPairAsync(environment, ct);
         }
         catch
         {
-            await DisposeAsync();
+            await DisposeAsync(); // the servers this fixture started
             throw;
         }
     }

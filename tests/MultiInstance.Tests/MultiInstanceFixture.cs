@@ -66,16 +66,13 @@ public sealed class MultiInstanceFixture : IAsyncLifetime
             ["Logging__LogLevel__FullAuth"] = "Information",
         };
 
-        var a = ApiProcess.StartAsync("A", environment, ct);
-        var b = ApiProcess.StartAsync("B", environment, ct);
         try
         {
-            A = await a;
-            B = await b;
+            (A, B) = await ApiProcess.StartPairAsync(environment, ct);
         }
         catch
         {
-            await DisposeAsync();
+            await DisposeAsync(); // the servers this fixture started
             throw;
         }
     }

@@ -4,11 +4,13 @@ using System.Globalization;
 using System.Net;
 using System.Reflection;
 
-namespace FullAuth.MultiInstance.Tests;
+namespace FullAuth.Tests;
 
 /// <summary>
 /// One API instance: the built <c>FullAuth.Api.dll</c> under <c>dotnet exec</c>, real Kestrel on a
-/// loopback port, configured only through environment variables, as in production.
+/// loopback port, configured only through environment variables, as in production; plus what fault
+/// tests need: SIGKILL, SIGTERM, the exit code and the resident set size. Shared by MultiInstance.Tests
+/// and Hardening.Tests (linked into both).
 /// </summary>
 public sealed class ApiProcess : IAsyncDisposable
 {
@@ -28,6 +30,22 @@ public sealed class ApiProcess : IAsyncDisposable
     public int Port { get; }
 
     public Uri BaseAddress { get; }
+
+    public int Pid => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>VmRSS from /proc, in bytes.</summary>
+    public long ResidentBytes
+    {
+        get
+        {
+            var line = File.ReadLines($"/proc/{Pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+        }
+    }
 
     /// <summary>Everything the process wrote (console logs), for diagnostics and assertions.</summary>
     public string Output => string.Join('\n', _output);
@@ -56,6 +74,29 @@ public sealed class ApiProcess : IAsyncDisposable
                 : throw new InvalidOperationException($"{path} does not exist: build the solution (dotnet build FullAuth.sln -c {configuration}) first.");
         }
     }
+
+    /// <summary>Two instances, A and B, on one configuration; if either fails to start, both are stopped.</summary>
+    public static async Task<(ApiProcess A, ApiProcess B)> StartPairAsync(IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    {
+        var a = StartAsync("A", environment, cancellationToken);
+        var b = StartAsync("B", environment, cancellationToken);
+        try
+        {
+            return (await a, await b);
+        }
+        catch
+        {
+            foreach (var started in new[] { a, b }.Where(t => t.IsCompletedSuccessfully))
+            {
+                await started.Result.DisposeAsync();
+            }
+
+            throw;
+        }
+    }
+
+    public static Task<ApiProcess> StartAsync(IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken, int? port = null) =>
+        StartAsync("api", environment, cancellationToken, port);
 
     public static async Task<ApiProcess> StartAsync(
         string name,
@@ -96,7 +137,26 @@ public sealed class ApiProcess : IAsyncDisposable
         return api;
     }
 
-    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+
+    /// <summary>SIGKILL: no shutdown code runs.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>SIGTERM: the host's graceful shutdown.</summary>
+    public async Task TerminateAsync()
+    {
+        var (code, output) = await FullAuth.Tests.Fixtures.ServerBinaries.RunAsync("kill", ["-TERM", Pid.ToString(CultureInfo.InvariantCulture)]);
+        if (code != 0)
+        {
+            throw new InvalidOperationException("kill -TERM failed: " + output);
+        }
+    }
+
+    public Task WaitForExitAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
