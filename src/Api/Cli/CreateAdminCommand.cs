@@ -62,11 +62,8 @@ public static class CreateAdminCommand
         }
 
         await using var app = build();
-        var scrubber = new SecretScrubber(app.Configuration);
-        var problems = new List<string>();
-        if (!StartupValidation.Run(app.Services, problems))
+        if (!StartupValidation.Report(app, error))
         {
-            error.WriteLine(scrubber.Scrub($"The configuration is invalid ({problems.Count} problem(s)):\n  - " + string.Join("\n  - ", problems)));
             return HostCommands.Problem;
         }
 
@@ -140,7 +137,7 @@ public static class CreateAdminCommand
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            error.WriteLine(scrubber.Scrub($"create-admin failed ({ex.GetType().Name}: {ex.Message}). Run `check` to see what is wrong with the configuration or the database."));
+            error.WriteLine(new SecretScrubber(app.Configuration).Scrub($"create-admin failed ({ex.GetType().Name}: {ex.Message}). Run `check` to see what is wrong with the configuration or the database."));
             return HostCommands.Problem;
         }
     }

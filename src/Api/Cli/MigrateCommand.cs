@@ -28,11 +28,8 @@ public static class MigrateCommand
         }
 
         await using var app = build();
-        var scrubber = new SecretScrubber(app.Configuration);
-        var problems = new List<string>();
-        if (!StartupValidation.Run(app.Services, problems))
+        if (!StartupValidation.Report(app, error))
         {
-            error.WriteLine(scrubber.Scrub($"The configuration is invalid ({problems.Count} problem(s)):\n  - " + string.Join("\n  - ", problems)));
             return HostCommands.Problem;
         }
 
@@ -52,7 +49,7 @@ public static class MigrateCommand
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            error.WriteLine(scrubber.Scrub($"Migration failed ({ex.GetType().Name}: {ex.Message}). Check FullAuth:Database:Provider and ConnectionString, and that the account may create tables."));
+            error.WriteLine(new SecretScrubber(app.Configuration).Scrub($"Migration failed ({ex.GetType().Name}: {ex.Message}). Check FullAuth:Database:Provider and ConnectionString, and that the account may create tables."));
             return HostCommands.Problem;
         }
     }
