@@ -24,12 +24,17 @@ internal sealed class PasswordHasher : IPasswordHasher, IDisposable
     private readonly System.Collections.Concurrent.BlockingCollection<Action> _work = new();
 
     public PasswordHasher(IOptions<PasswordOptions> options)
+        : this(options.Value, primary: null)
     {
-        var settings = options.Value;
+    }
+
+    /// <summary>Tests pass their own <paramref name="primary"/> algorithm to observe where and how often hashing runs.</summary>
+    internal PasswordHasher(PasswordOptions settings, IPasswordHashAlgorithm? primary)
+    {
         var argon = new Argon2idAlgorithm();
         var bcrypt = new BcryptAlgorithm(settings.BcryptWorkFactor);
-        _primary = string.Equals(settings.Hasher, "bcrypt", StringComparison.OrdinalIgnoreCase) ? bcrypt : argon;
-        _algorithms = [argon, bcrypt];
+        _primary = primary ?? (string.Equals(settings.Hasher, "bcrypt", StringComparison.OrdinalIgnoreCase) ? bcrypt : argon);
+        _algorithms = primary is null ? [argon, bcrypt] : [primary, argon, bcrypt];
         // Twice as many admitted as running: as a hashing thread finishes, the next hash is already
         // queued for it (no idle gap while a request travels through the pipeline), while memory stays
         // at one Argon2id block per thread.

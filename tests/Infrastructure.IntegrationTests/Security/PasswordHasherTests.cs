@@ -149,4 +149,59 @@ public sealed class PasswordHasherTests
 
         (await hasher.VerifyAsync(Password, hash, CancellationToken.None)).Should().Be(PasswordVerification.Success);
     }
+
+    [Fact]
+    public async Task HashAsync_RunsOnTheHashingThreads_NeverOnThePool()
+    {
+        var probe = new ProbeAlgorithm();
+        using var hasher = new PasswordHasher(new PasswordOptions { MaxConcurrentHashes = 2 }, probe);
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => hasher.HashAsync(Password, CancellationToken.None).AsTask()));
+
+        probe.Threads.Should().HaveCount(8);
+        probe.Threads.Should().OnlyContain(t => !t.Pool && t.Name != null && t.Name.StartsWith("fullauth-hash-", StringComparison.Ordinal));
+        probe.Threads.Select(t => t.Name).Distinct().Should().HaveCountLessThanOrEqualTo(2, "one thread per MaxConcurrentHashes slot");
+    }
+
+    [Fact]
+    public async Task HashAsync_AdmitsTwoPerThread_RunsOnePerThread_TheNextIsBusy()
+    {
+        using var release = new ManualResetEventSlim();
+        var probe = new ProbeAlgorithm(release);
+        using var hasher = new PasswordHasher(new PasswordOptions { MaxConcurrentHashes = 1, QueueTimeout = TimeSpan.FromMilliseconds(200) }, probe);
+
+        var first = hasher.HashAsync(Password, CancellationToken.None).AsTask();
+        var second = hasher.HashAsync(Password, CancellationToken.None).AsTask();
+        var third = async () => await hasher.HashAsync(Password, CancellationToken.None);
+
+        await third.Should().ThrowAsync<ServiceUnavailableException>("one running and one queued fill the two admissions of one thread");
+        probe.Running.Should().Be(1, "one hashing thread runs one hash at a time");
+        release.Set();
+        await Task.WhenAll(first, second);
+        probe.Threads.Should().HaveCount(2);
+    }
+
+    private sealed class ProbeAlgorithm(ManualResetEventSlim? gate = null) : IPasswordHashAlgorithm
+    {
+        private int _running;
+
+        public System.Collections.Concurrent.ConcurrentBag<(bool Pool, string? Name)> Threads { get; } = [];
+
+        public int Running => Volatile.Read(ref _running);
+
+        public string Name => "probe";
+
+        public bool Recognizes(string hash) => hash.StartsWith("probe:", StringComparison.Ordinal);
+
+        public string Hash(string password)
+        {
+            Interlocked.Increment(ref _running);
+            Threads.Add((Thread.CurrentThread.IsThreadPoolThread, Thread.CurrentThread.Name));
+            gate?.Wait(TimeSpan.FromSeconds(10));
+            Interlocked.Decrement(ref _running);
+            return "probe:" + password.Length;
+        }
+
+        public (bool Valid, bool Outdated) Verify(string password, string hash) => (hash == Hash(password), false);
+    }
 }
